@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerates every golden fixture under test/fixtures from real PyTorch.
+# Needs Debian's python3-torch: apt-get install -y python3-torch (torch 1.13 under /usr/bin/python3).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=${TORCH_PYTHON:-/usr/bin/python3}
+"$PY" -c "import torch" || { echo "python3-torch is not installed for $PY" >&2; exit 1; }
+for script in scripts/golden/*.py; do
+  echo "== $script"
+  "$PY" "$script"
+done

@@ -1,0 +1,7 @@
+// torch.autograd
+export { backward, grad } from "./functional.js";
+export type { AutogradBackwardOptions, AutogradGradOptions } from "./functional.js";
+export { Node, AccumulateGrad } from "./node.js";
+export type { RemovableHandle, Edge } from "./node.js";
+export { gradcheck, gradgradcheck, GradcheckError } from "./gradcheck.js";
+export type { GradcheckOptions } from "./gradcheck.js";

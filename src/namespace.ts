@@ -1,0 +1,25 @@
+// Every public name of tensorgrad; index.ts re-exports it as named exports and as the default namespace.
+import * as autogradNs from "./autograd/index.js";
+import { setZerosFactory } from "./autograd/node.js";
+import { full } from "./ops/creation.js";
+import * as optimNs from "./optim/index.js";
+
+setZerosFactory((shape, dtype) => full(shape as number[], 0, { dtype }));
+
+export { Tensor } from "./tensor/tensor.js";
+export type { TensorOrScalar, IndexItem, NestedArray, BackwardOptions } from "./tensor/tensor.js";
+export {
+  DType, float32, float64, int64, int32, bool, float, double, long, int, getDefaultDtype, setDefaultDtype, promoteTypes,
+} from "./tensor/dtype.js";
+export { setPrintoptions, getPrintoptions } from "./tensor/format.js";
+export { RuntimeError, ValueError, IndexError, TorchTypeError } from "./errors.js";
+export { noGrad, enableGrad, inferenceMode, setGradEnabled, isGradEnabled, isInferenceModeEnabled } from "./autograd/grad_mode.js";
+export {
+  tensor, zeros, ones, full, empty, zerosLike, onesLike, fullLike, emptyLike, arange, linspace, rand, randn, randLike, randnLike,
+  manualSeed,
+} from "./ops/creation.js";
+export type { TensorOptions, RandomOptions } from "./ops/creation.js";
+export { Generator, defaultGenerator } from "./random/generator.js";
+export * from "./torch.js";
+export const autograd = autogradNs;
+export const optim = optimNs;

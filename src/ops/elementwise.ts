@@ -1,0 +1,425 @@
+// Elementwise ops, declared once each: value kernel, result dtype rule, grad_fn name, and the
+// derivative written with differentiable tensor ops (derivatives.yaml style), so create_graph works.
+import type { OpNode } from "../autograd/node.js";
+import * as K from "../backend/cpu.js";
+import { RuntimeError } from "../errors.js";
+import { bool, DType, float32, getDefaultDtype, resultType, scalarDtype } from "../tensor/dtype.js";
+import { broadcastShapes, broadcastStrides, EMPTY, numelOf } from "../tensor/shape.js";
+import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
+import { record, shouldRecord } from "./record.js";
+
+const fround = Math.fround;
+
+/** A JS number as an operand: a 0-dim "wrapped number" tensor holding the exact double. */
+export function wrapScalar(v: number | boolean, like?: Tensor): Tensor {
+  const t = new Tensor(new Float64Array([+v]), [], [], 0, scalarDtype(v));
+  t._wrapped = true;
+  void like;
+  return t;
+}
+
+export function asTensor(v: TensorOrScalar): Tensor {
+  return v instanceof Tensor ? v : wrapScalar(v);
+}
+
+/** A strided view of `t` whose values are already in `compute` precision. */
+function operandIn(t: Tensor, compute: DType): K.StridedView {
+  if (compute === float32 && t.dtype !== float32 && t.dtype !== bool) {
+    if (t._wrapped) return { _data: new Float64Array([fround(t._data[0])]), _shape: [], _strides: [], _offset: 0 };
+    const out = K.copyToContiguous(t, new Float32Array(t.numel()));
+    return { _data: out, _shape: t._shape, _strides: contiguous(t._shape), _offset: 0 };
+  }
+  return t;
+}
+
+function contiguous(shape: readonly number[]): number[] {
+  if (shape.length === 0) return EMPTY;
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= shape[i];
+  }
+  return s;
+}
+
+/** Runs a broadcasting binary kernel; `compute` is the dtype values are computed in, `out` the result's. */
+export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, outDtype: DType): Tensor {
+  // Fast path: both operands already in the compute dtype with one shape, or a wrapped scalar.
+  const as = a._shape;
+  if (a.dtype === compute && !a._wrapped && (b.dtype === compute || b._wrapped) && (b._shape.length === 0 || sameShapeArr(as, b._shape))) {
+    if (b._shape.length === 0 && (as.length === 0 || b._wrapped)) {
+      const n = numelOf(as);
+      const out = outDtype.alloc(n);
+      const bv = b._wrapped && compute === float32 ? fround(b._data[0]) : b._data[b._offset];
+      if (n === 1 && as.length === 0) out[0] = f(a._data[a._offset], bv);
+      else K.binary(f, out, as, a._data, a._strides, a._offset, SCALAR_DATA(bv), zerosFor(as), 0);
+      return new Tensor(out, as.length === 0 ? as : as.slice(), contiguous(as), 0, outDtype);
+    }
+  }
+  const shape = a._shape.length === b._shape.length && sameDims(a._shape, b._shape) ? a._shape.slice() : broadcastShapes(a._shape, b._shape);
+  const n = numelOf(shape);
+  const out = outDtype.alloc(n);
+  const av = operandIn(a, compute);
+  const bv = operandIn(b, compute);
+  K.binary(
+    f, out, shape,
+    av._data, av._shape.length === shape.length && sameDims(av._shape, shape) ? av._strides : broadcastStrides(av._shape, av._strides, shape), av._offset,
+    bv._data, bv._shape.length === shape.length && sameDims(bv._shape, shape) ? bv._strides : broadcastStrides(bv._shape, bv._strides, shape), bv._offset,
+  );
+  return new Tensor(out, shape, contiguous(shape), 0, outDtype);
+}
+
+function sameShapeArr(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function SCALAR_DATA(v: number): Float64Array {
+  return new Float64Array([v]);
+}
+function zerosFor(shape: readonly number[]): number[] {
+  return new Array<number>(shape.length).fill(0);
+}
+
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function promote(a: Tensor, b: Tensor): DType {
+  if (a.dtype === b.dtype && !a._wrapped && !b._wrapped) return a.dtype;
+  return resultType([
+    { dtype: a.dtype, ndim: a._shape.length, wrapped: a._wrapped },
+    { dtype: b.dtype, ndim: b._shape.length, wrapped: b._wrapped },
+  ]);
+}
+
+// ---- binary arithmetic ------------------------------------------------------------------------
+
+export type Vals = { readonly self: Tensor; readonly other: Tensor; readonly result: Tensor };
+export type Uses = ("self" | "other" | "result")[];
+export interface BinaryDef {
+  f: (alpha: number) => K.Binary;
+  /** "promote": result_type; "float": true division (integers give the default float) */
+  result: "promote" | "float";
+  node: string;
+  self: [Uses, (g: Tensor, v: Vals, alpha: number) => Tensor];
+  other: [Uses, (g: Tensor, v: Vals, alpha: number) => Tensor];
+}
+
+export const binaryDefs = {
+  add: {
+    f: (alpha) => (alpha === 1 ? (a, b) => a + b : (a, b) => a + alpha * b),
+    result: "promote", node: "AddBackward0",
+    self: [[], (g) => g],
+    other: [[], (g, _v, alpha) => (alpha === 1 ? g : g.mul(alpha))],
+  },
+  sub: {
+    f: (alpha) => (alpha === 1 ? (a, b) => a - b : (a, b) => a - alpha * b),
+    result: "promote", node: "SubBackward0",
+    self: [[], (g) => g],
+    other: [[], (g, _v, alpha) => (alpha === 1 ? g.neg() : g.mul(-alpha))],
+  },
+  mul: {
+    f: () => (a, b) => a * b,
+    result: "promote", node: "MulBackward0",
+    self: [["other"], (g, v) => g.mul(v.other)],
+    other: [["self"], (g, v) => g.mul(v.self)],
+  },
+  div: {
+    f: () => (a, b) => a / b,
+    result: "float", node: "DivBackward0",
+    self: [["other"], (g, v) => g.div(v.other)],
+    other: [["self", "other"], (g, v) => g.neg().mul(v.self.div(v.other).div(v.other))],
+  },
+  pow: {
+    f: () => powValue,
+    result: "promote", node: "PowBackward1",
+    // pow_backward_self / pow_backward_exponent: zero where the exponent is 0, or where base is 0 and exponent >= 0
+    self: [["self", "other"], (g, v) => where(v.other.eq(0), zerosScalar(g), g.mul(v.other.mul(v.self.pow(v.other.sub(1)))))],
+    other: [["self", "other", "result"], (g, v) =>
+      where(v.self.eq(0).logicalAnd(v.other.ge(0)), zerosScalar(g), g.mul(v.result.mul(v.self.log())))],
+  },
+} satisfies Record<string, BinaryDef>;
+export type BinaryName = keyof typeof binaryDefs;
+
+function zerosScalar(like: Tensor): Tensor {
+  return new Tensor(like.dtype.alloc(1), [], [], 0, like.dtype);
+}
+
+/** pow as PyTorch computes it: exact squares and cubes, and sqrt for 0.5. */
+function powValue(a: number, b: number): number {
+  if (b === 2) return a * a;
+  if (b === 3) return a * a * a;
+  if (b === 0.5) return Math.sqrt(a);
+  if (b === -1) return 1 / a;
+  return Math.pow(a, b);
+}
+
+export function binaryResultDtype(def: { result: string }, a: Tensor, b: Tensor): DType {
+  const t = promote(a, b);
+  return def.result === "float" && !t.isFloatingPoint ? getDefaultDtype() : t;
+}
+
+/** The value kernel of a binary op for this alpha (alpha = 1 kernels are made once). */
+const unitKernels = new Map<BinaryDef, K.Binary>();
+export function kernelOf(def: BinaryDef, alpha: number): K.Binary {
+  if (alpha !== 1) return def.f(alpha);
+  let f = unitKernels.get(def);
+  if (f === undefined) unitKernels.set(def, (f = def.f(1)));
+  return f;
+}
+
+function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Tensor {
+  const def: BinaryDef = binaryDefs[name];
+  const b = asTensor(bv);
+  const dtype = binaryResultDtype(def, a, b);
+  if (dtype === bool && name === "sub") throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  const f = kernelOf(def, alpha);
+  const out = binaryKernel(dtype === bool ? (x, y) => (f(x, y) ? 1 : 0) : f, a, b, dtype, dtype);
+  if (shouldRecord(a, b)) recordBinary(def, a, b, out, alpha);
+  return out;
+}
+
+function recordBinary(def: BinaryDef, a: Tensor, b: Tensor, out: Tensor, alpha: number): void {
+  record(def.node, [a, b], out, savedFor(def, a.requiresGrad, b.requiresGrad, a, b, out), (ctx: OpNode, grads) => {
+    const g = grads[0];
+    const v = new SavedVals(ctx);
+    return [ctx.needs(0) ? def.self[1](g, v, alpha) : null, ctx.needs(1) ? def.other[1](g, v, alpha) : null];
+  });
+}
+
+/** The [self, other, result] slots a binary derivative reads, given which input gradients are wanted. */
+export function savedFor(def: BinaryDef, needSelf: boolean, needOther: boolean, self: Tensor | null, other: Tensor, result: Tensor): (Tensor | null)[] {
+  const us = needSelf ? def.self[0] : NONE;
+  const uo = needOther ? def.other[0] : NONE;
+  if (us.length === 0 && uo.length === 0) return NONE_SAVED;
+  return [
+    us.includes("self") || uo.includes("self") ? self : null,
+    us.includes("other") || uo.includes("other") ? other : null,
+    us.includes("result") || uo.includes("result") ? result : null,
+  ];
+}
+const NONE: Uses = [];
+const NONE_SAVED: (Tensor | null)[] = [];
+
+/** A node's saved tensors by role: self, other, result in slots 0, 1, 2 (unpacked on access). */
+export class SavedVals {
+  constructor(private readonly ctx: OpNode) {}
+  get self(): Tensor {
+    return this.ctx.saved(0);
+  }
+  get other(): Tensor {
+    return this.ctx.saved(1);
+  }
+  get result(): Tensor {
+    return this.ctx.saved(2);
+  }
+}
+
+export function add(a: Tensor, b: TensorOrScalar, alpha = 1): Tensor {
+  return binary("add", a, b, alpha);
+}
+export function sub(a: Tensor, b: TensorOrScalar, alpha = 1): Tensor {
+  return binary("sub", a, b, alpha);
+}
+/** other - alpha * self (Python's `2 - x`). */
+export function rsub(a: Tensor, other: TensorOrScalar, alpha = 1): Tensor {
+  const b = asTensor(other);
+  const dtype = binaryResultDtype(binaryDefs.sub, a, b);
+  const out = binaryKernel((x, y) => y - alpha * x, a, b, dtype, dtype);
+  if (shouldRecord(a, b))
+    record("RsubBackward" + (b._wrapped ? "1" : "0"), b._wrapped ? [a] : [a, b], out, [], (ctx, [g]) => [
+      ctx.needs(0) ? g.mul(-alpha) : null,
+      ctx.needs(1) ? g : null,
+    ]);
+  return out;
+}
+export function mul(a: Tensor, b: TensorOrScalar): Tensor {
+  return binary("mul", a, b);
+}
+export function div(a: Tensor, b: TensorOrScalar): Tensor {
+  return binary("div", a, b);
+}
+
+export function pow(a: Tensor, e: TensorOrScalar): Tensor {
+  if (e instanceof Tensor) return binary("pow", a, e);
+  // pow(Tensor, Scalar): PowBackward0, the exponent is a constant.
+  const exponent = +e;
+  const dtype = a.dtype.isFloatingPoint || Number.isInteger(exponent) ? a.dtype : getDefaultDtype();
+  const src = dtype === float32 && a.dtype !== float32 ? operandIn(a, float32) : a;
+  const e32 = dtype === float32 ? fround(exponent) : exponent;
+  const out = new Tensor(K.unary((x) => powValue(x, e32), dtype.alloc(a.numel()), src), a._shape.length === 0 ? a._shape : a._shape.slice(), undefined, 0, dtype);
+  if (shouldRecord(a))
+    record("PowBackward0", [a], out, [a], (ctx, [g]) => [
+      exponent === 0 ? g.mul(0) : g.mul(ctx.saved(0).pow(exponent - 1).mul(exponent)),
+    ]);
+  return out;
+}
+
+/** pow(Scalar, Tensor): PowBackward2. */
+export function powScalarBase(base: number, e: Tensor): Tensor {
+  const b = wrapScalar(base);
+  const dtype = binaryResultDtype({ result: "promote" }, b, e);
+  const out = binaryKernel(powValue, b, e, dtype, dtype);
+  if (shouldRecord(e))
+    record("PowBackward2", [e], out, [out], (ctx, [g]) => [
+      base === 0 ? where(ctx.saved(0).ge(0), zerosScalar(g), g.mul(ctx.saved(0).mul(Math.log(base)))) : g.mul(ctx.saved(0).mul(Math.log(base))),
+    ]);
+  return out;
+}
+
+export function maximum(a: Tensor, b: Tensor): Tensor {
+  return minMaxBinary(a, b, true);
+}
+export function minimum(a: Tensor, b: Tensor): Tensor {
+  return minMaxBinary(a, b, false);
+}
+function minMaxBinary(a: Tensor, b: Tensor, isMax: boolean): Tensor {
+  const dtype = promote(a, b);
+  const f: K.Binary = isMax
+    ? (x, y) => (x !== x || y !== y ? NaN : x > y ? x : y)
+    : (x, y) => (x !== x || y !== y ? NaN : x < y ? x : y);
+  const out = binaryKernel(f, a, b, dtype, dtype);
+  if (shouldRecord(a, b))
+    // max(a, b)' splits the gradient evenly where a == b, as PyTorch's masked formulas do.
+    record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, [a, b], (ctx, [g]) => {
+      const x = ctx.saved(0);
+      const y = ctx.saved(1);
+      const pick = isMax ? x.gt(y) : x.lt(y);
+      const tie = x.eq(y);
+      const half = g.mul(tie).div(2);
+      return [
+        ctx.needs(0) ? g.mul(pick).add(half) : null,
+        ctx.needs(1) ? g.mul(pick.logicalNot().logicalAnd(tie.logicalNot())).add(half) : null,
+      ];
+    });
+  return out;
+}
+
+// ---- comparisons and logic (not differentiable) -----------------------------------------------
+
+const compareFns = {
+  eq: (a: number, b: number) => (a === b ? 1 : 0),
+  ne: (a: number, b: number) => (a !== b ? 1 : 0),
+  lt: (a: number, b: number) => (a < b ? 1 : 0),
+  le: (a: number, b: number) => (a <= b ? 1 : 0),
+  gt: (a: number, b: number) => (a > b ? 1 : 0),
+  ge: (a: number, b: number) => (a >= b ? 1 : 0),
+  logicalAnd: (a: number, b: number) => (a && b ? 1 : 0),
+  logicalOr: (a: number, b: number) => (a || b ? 1 : 0),
+  logicalXor: (a: number, b: number) => (!a !== !b ? 1 : 0),
+};
+export type CompareName = keyof typeof compareFns;
+
+export function compare(name: CompareName, a: Tensor, b: TensorOrScalar): Tensor {
+  const bt = asTensor(b);
+  return binaryKernel(compareFns[name], a, bt, promote(a, bt), bool);
+}
+
+// ---- unary ops --------------------------------------------------------------------------------
+
+interface UnaryDef {
+  f: K.Unary;
+  /** "float": integer inputs give the default float dtype; "same": keeps the dtype */
+  result: "float" | "same";
+  node: string;
+  /** derivative from the gradient, the input and the result; omitted for non-differentiable ops */
+  grad?: [Uses, (g: Tensor, v: Vals) => Tensor];
+}
+
+const unaryDefs = {
+  neg: { f: (x) => -x, result: "same", node: "NegBackward0", grad: [[], (g) => g.neg()] },
+  abs: { f: Math.abs, result: "same", node: "AbsBackward0", grad: [["self"], (g, v) => g.mul(v.self.sign())] },
+  sign: { f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === x ? 0 : NaN), result: "same", node: "SignBackward0", grad: [[], (g) => g.mul(0)] },
+  exp: { f: Math.exp, result: "float", node: "ExpBackward0", grad: [["result"], (g, v) => g.mul(v.result)] },
+  log: { f: Math.log, result: "float", node: "LogBackward0", grad: [["self"], (g, v) => g.div(v.self)] },
+  sqrt: { f: Math.sqrt, result: "float", node: "SqrtBackward0", grad: [["result"], (g, v) => g.div(v.result.mul(2))] },
+  sin: { f: Math.sin, result: "float", node: "SinBackward0", grad: [["self"], (g, v) => g.mul(v.self.cos())] },
+  cos: { f: Math.cos, result: "float", node: "CosBackward0", grad: [["self"], (g, v) => g.mul(v.self.sin().neg())] },
+  tanh: { f: Math.tanh, result: "float", node: "TanhBackward0", grad: [["result"], (g, v) => g.mul(v.result.mul(v.result).rsub(1))] },
+  sigmoid: {
+    f: (x) => 1 / (1 + Math.exp(-x)), result: "float", node: "SigmoidBackward0",
+    grad: [["result"], (g, v) => g.mul(v.result.mul(v.result.rsub(1)))],
+  },
+  relu: {
+    f: (x) => (x > 0 || x !== x ? x : 0), result: "same", node: "ReluBackward0",
+    grad: [["result"], (g, v) => g.mul(v.result.gt(0))],
+  },
+  logicalNot: { f: (x) => (x ? 0 : 1), result: "same", node: "" },
+} satisfies Record<string, UnaryDef>;
+export type UnaryName = keyof typeof unaryDefs;
+
+export function unaryOp(name: UnaryName, x: Tensor): Tensor {
+  const def: UnaryDef = unaryDefs[name];
+  if (name === "neg" && x.dtype === bool)
+    throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  const dtype = name === "logicalNot" ? bool : def.result === "float" && !x.dtype.isFloatingPoint ? getDefaultDtype() : x.dtype;
+  const src = dtype === float32 && x.dtype !== float32 ? operandIn(x, float32) : x;
+  const out = new Tensor(K.unary(def.f, dtype.alloc(x.numel()), src), x._shape.slice(), undefined, 0, dtype);
+  const grad = def.grad;
+  if (grad && shouldRecord(x)) {
+    const [uses, fn] = grad;
+    record(def.node, [x], out, uses.length === 0 ? NONE_SAVED : [uses.includes("self") ? x : null, null, uses.includes("result") ? out : null], (ctx, [g]) => [
+      fn(g, new SavedVals(ctx)),
+    ]);
+  }
+  return out;
+}
+
+/** torch.where(cond, a, b): differentiable in a and b. */
+export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  const at = asTensor(a);
+  const bt = asTensor(b);
+  const dtype = promote(at, bt);
+  const shape = broadcastShapes(broadcastShapes(cond._shape, at._shape), bt._shape);
+  const c = expandedValues(cond, shape, bool);
+  const av = expandedValues(at, shape, dtype);
+  const bv = expandedValues(bt, shape, dtype);
+  const out = dtype.alloc(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i] ? av[i] : bv[i];
+  const result = new Tensor(out, shape, undefined, 0, dtype);
+  if (shouldRecord(at, bt))
+    record("WhereBackward0", [cond, at, bt], result, [cond], (ctx, [g]) => {
+      const m = ctx.saved(0);
+      return [null, ctx.needs(1) ? where(m, g, 0) : null, ctx.needs(2) ? where(m, 0, g) : null];
+    });
+  return result;
+}
+
+/** The values of `t` broadcast to `shape`, contiguous, in `dtype`'s precision. */
+export function expandedValues(t: Tensor, shape: readonly number[], dtype: DType): K.Storage {
+  const v = operandIn(t, dtype);
+  return K.copyToContiguous(
+    { _data: v._data, _shape: shape, _strides: broadcastStrides(v._shape, v._strides, shape), _offset: v._offset },
+    dtype.alloc(numelOf(shape)),
+  );
+}
+
+// ---- copies and casts -------------------------------------------------------------------------
+
+export function clone(x: Tensor): Tensor {
+  const out = new Tensor(K.copyToContiguous(x, x.dtype.alloc(x.numel())), x._shape.slice(), undefined, 0, x.dtype);
+  if (shouldRecord(x)) record("CloneBackward0", [x], out, [], (_ctx, [g]) => [g]);
+  return out;
+}
+
+/** Tensor.to(dtype): a copy in the new dtype (the same tensor when the dtype already matches). */
+export function toDtype(x: Tensor, dtype: DType): Tensor {
+  if (x.dtype === dtype) return x;
+  const cast = castFn(dtype);
+  const out = new Tensor(K.copyToContiguous(x, dtype.alloc(x.numel()), cast), x._shape.slice(), undefined, 0, dtype);
+  if (shouldRecord(x) && dtype.isFloatingPoint) {
+    const from = x.dtype;
+    record("ToCopyBackward0", [x], out, [], (_ctx, [g]) => [g.to(from)]);
+  }
+  return out;
+}
+
+/** How a value converts into a dtype's storage: floats truncate toward zero into integers, bool is != 0. */
+export function castFn(dtype: DType): ((v: number) => number) | undefined {
+  if (dtype.name === "bool") return (v) => (v !== 0 ? 1 : 0);
+  if (dtype.name === "int64") return (v) => (v === v ? Math.trunc(v) : -9223372036854775808);
+  return undefined;
+}

@@ -1,0 +1,129 @@
+// In-place ops: write into the tensor's storage, bump the shared version counter, and rebase the
+// tensor's history onto a new node (PyTorch's rebase_history) when autograd is recording.
+import { gradMode } from "../autograd/grad_mode.js";
+import * as K from "../backend/cpu.js";
+import { RuntimeError } from "../errors.js";
+import { category, type DType } from "../tensor/dtype.js";
+import { broadcastShapes, broadcastStrides, formatShape, sameShape } from "../tensor/shape.js";
+import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
+import { asTensor, binaryDefs, binaryKernel, binaryResultDtype, castFn, clone, kernelOf, savedFor, SavedVals, type BinaryDef, type BinaryName } from "./elementwise.js";
+import { record, shouldRecord } from "./record.js";
+
+const TYPE_NAMES: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
+
+/** Errors PyTorch raises before any in-place write when autograd is on. */
+export function checkInplace(self: Tensor, other?: Tensor | null): void {
+  if (!gradMode.enabled) return;
+  if (self.isLeaf && self._requiresGrad) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
+  const base = self._base;
+  if (base !== null && (base.requiresGrad || (other != null && other.requiresGrad))) {
+    if (base.isLeaf && base._requiresGrad)
+      throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+    throw new RuntimeError(
+      "in-place operations on views of tensors that require grad are not supported yet in tensorgrad (PyTorch rebases the base's history with CopySlices); use an out-of-place op",
+    );
+  }
+}
+
+function checkCast(result: DType, self: DType): void {
+  if (category(result) > category(self))
+    throw new RuntimeError(`result type ${TYPE_NAMES[result.name]} can't be cast to the desired output type ${TYPE_NAMES[self.name]}`);
+}
+
+function checkBroadcastInto(self: Tensor, other: Tensor): void {
+  const shape = broadcastShapes(self._shape, other._shape);
+  if (!sameShape(shape, self._shape))
+    throw new RuntimeError(`output with shape ${formatShape(self._shape)} doesn't match the broadcast shape ${formatShape(shape)}`);
+}
+
+/** Moves a retained-grad hook from the old grad_fn to the new one, as rebase_history does. */
+function moveRetainGrad(self: Tensor, oldFn: Tensor["_gradFn"], oldNr: number): void {
+  if (self._retainsGrad && oldFn && oldFn._retainGradHooks) {
+    oldFn._retainGradHooks.delete(oldNr);
+    self._installRetainGrad();
+  }
+}
+
+/** self.add_(other, alpha=...) and friends. */
+export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrScalar, alpha: number): void {
+  const def: BinaryDef = binaryDefs[name];
+  const other = asTensor(otherV);
+  checkInplace(self, other);
+  const dtype = binaryResultDtype(def, self, other);
+  checkCast(dtype, self.dtype);
+  checkBroadcastInto(self, other);
+  const recording = shouldRecord(self, other);
+  // The derivative of other may need self's value from before the write.
+  const needsOriginal = recording && other.requiresGrad && def.other[0].includes("self");
+  const original = needsOriginal ? clone(self) : null;
+  const f = kernelOf(def, alpha);
+  if (dtype === self.dtype && (other.dtype === dtype || other._wrapped) && other._data !== self._data) {
+    // Same precision: write elementwise straight into self's storage.
+    const bv = other._wrapped && dtype === float32 ? Math.fround(other._data[0]) : null;
+    const oData = bv === null ? other._data : new Float64Array([bv]);
+    const oStrides = bv === null ? broadcastStrides(other._shape, other._strides, self._shape) : new Array<number>(self._shape.length).fill(0);
+    K.binaryInPlace(f, self._shape, self._data, self._strides, self._offset, oData, oStrides, bv === null ? other._offset : 0);
+    self._version.value++;
+  } else writeInto(self, binaryKernel(f, self, other, dtype, self.dtype));
+  if (recording) {
+    const oldFn = self._gradFn;
+    const oldNr = self._outputNr;
+    record(def.node, [self, other], self, savedFor(def, oldFn !== null || self._requiresGrad, other.requiresGrad, original, other, self), (ctx, [g]) => {
+      const v = new SavedVals(ctx);
+      return [ctx.needs(0) ? def.self[1](g, v, alpha) : null, ctx.needs(1) ? def.other[1](g, v, alpha) : null];
+    });
+    moveRetainGrad(self, oldFn, oldNr);
+  }
+}
+
+/** Copies contiguous `values` (same shape) into self's strided storage and bumps its version. */
+function writeInto(self: Tensor, values: Tensor): void {
+  K.copyInto(self, values);
+  self._version.value++;
+}
+
+/** zero_() / fill_(value). */
+export function fillInPlace(self: Tensor, value: number | boolean | Tensor): void {
+  let v: number;
+  let valueTensor: Tensor | null = null;
+  if (value instanceof Tensor) {
+    if (value.ndim !== 0)
+      throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value.ndim} dimensions.`);
+    valueTensor = value;
+    v = value._data[value._offset];
+  } else v = +value;
+  checkInplace(self, valueTensor);
+  const cast = castFn(self.dtype);
+  K.fill(self, cast ? cast(v) : v);
+  self._version.value++;
+  if (shouldRecord(self, valueTensor)) {
+    const oldFn = self._gradFn;
+    const oldNr = self._outputNr;
+    const name = valueTensor ? "FillBackward1" : v === 0 && !(value instanceof Tensor) ? "ZeroBackward0" : "FillBackward0";
+    record(name, valueTensor ? [self, valueTensor] : [self], self, [], (ctx, [g]) =>
+      valueTensor ? [ctx.needs(0) ? g.mul(0) : null, ctx.needs(1) ? g.sum() : null] : [g.mul(0)],
+    );
+    moveRetainGrad(self, oldFn, oldNr);
+  }
+}
+
+/** self.copy_(src): broadcasts src into self, converting dtype. */
+export function copyInPlace(self: Tensor, src: Tensor): void {
+  checkInplace(self, src);
+  checkBroadcastInto(self, src);
+  K.copyInto(self, { _data: src._data, _shape: self._shape, _strides: broadcastStrides(src._shape, src._strides, self._shape), _offset: src._offset }, castFn(self.dtype));
+  self._version.value++;
+  if (shouldRecord(self, src)) {
+    const oldFn = self._gradFn;
+    const oldNr = self._outputNr;
+    record("CopyBackwards", [self, src], self, [], (ctx, [g]) => [ctx.needs(0) ? g.mul(0) : null, ctx.needs(1) ? g : null]);
+    moveRetainGrad(self, oldFn, oldNr);
+  }
+}
+
+/** AccumulateGrad's `grad += new_grad` (no autograd): same shape and dtype by construction. */
+export function accumulateInPlace(grad: Tensor, g: Tensor): void {
+  const shape = grad._shape;
+  K.binaryInPlace((a, b) => a + b, shape, grad._data, grad._strides, grad._offset, g._data, broadcastStrides(g._shape, g._strides, shape), g._offset);
+  grad._version.value++;
+}

@@ -1,0 +1,46 @@
+// torch.optim.SGD with momentum, dampening, weight decay, Nesterov and maximize (PyTorch 2.x semantics).
+import { ValueError } from "../errors.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { Optimizer, type ParamGroup } from "./optimizer.js";
+
+export interface SGDOptions {
+  lr: number;
+  momentum: number;
+  dampening: number;
+  weightDecay: number;
+  nesterov: boolean;
+  maximize: boolean;
+}
+
+export class SGD extends Optimizer<SGDOptions> {
+  constructor(params: Tensor[] | Iterable<Tensor> | Partial<ParamGroup<SGDOptions>>[], opts: Partial<SGDOptions> & { params?: never } = {}) {
+    const d: SGDOptions = { lr: 1e-3, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false, ...opts };
+    if (d.lr < 0) throw new ValueError(`Invalid learning rate: ${d.lr}`);
+    if (d.momentum < 0) throw new ValueError(`Invalid momentum value: ${d.momentum}`);
+    if (d.weightDecay < 0) throw new ValueError(`Invalid weight_decay value: ${d.weightDecay}`);
+    if (d.nesterov && (d.momentum <= 0 || d.dampening !== 0))
+      throw new ValueError("Nesterov momentum requires a momentum and zero dampening");
+    super(params, d);
+  }
+
+  protected updateGroup(group: ParamGroup<SGDOptions>): void {
+    const { lr, momentum, dampening, weightDecay, nesterov, maximize } = group;
+    for (const p of group.params) {
+      let g = p._grad;
+      if (g === null) continue;
+      if (maximize) g = g.neg();
+      if (weightDecay !== 0) g = g.add(p, weightDecay);
+      if (momentum !== 0) {
+        const state = this.state.get(p) ?? {};
+        let buf: Tensor | undefined = state.momentumBuffer;
+        if (buf === undefined) {
+          buf = g.clone().detach();
+          state.momentumBuffer = buf;
+          this.state.set(p, state);
+        } else buf.mul_(momentum).add_(g, 1 - dampening);
+        g = nesterov ? g.add(buf, momentum) : buf;
+      }
+      p.add_(g, -lr);
+    }
+  }
+}
