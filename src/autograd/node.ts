@@ -110,16 +110,16 @@ const FREED_MESSAGE =
 /** A tensor saved for backward, with the version it had when saved (PyTorch's SavedVariable). */
 export class SavedVariable {
   readonly version: number;
-  /** "which is output N of XBackward" in the version error, for non-leaf tensors */
-  readonly producer: string | null;
+  /** the version error names the tensor's grad_fn ("which is output N of X") unless it was a leaf */
+  readonly wasLeaf: boolean;
   constructor(public tensor: Tensor) {
     this.version = tensor._version.value;
-    this.producer = tensor._gradFn ? `output ${tensor._outputNr} of ${tensor._gradFn.name()}` : null;
+    this.wasLeaf = tensor._gradFn === null;
   }
   unpack(): Tensor {
     const t = this.tensor;
     if (t._version.value !== this.version) {
-      const which = this.producer ? `, which is ${this.producer},` : "";
+      const which = !this.wasLeaf && t._gradFn ? `, which is output ${t._outputNr} of ${t._gradFn.name()},` : "";
       throw new RuntimeError(
         `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
           `[torch.${t.dtype.legacyName} [${t._shape.join(", ")}]]${which} is at version ${t._version.value}; ` +

@@ -3,7 +3,7 @@
 import { gradMode } from "../autograd/grad_mode.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError } from "../errors.js";
-import { category, type DType } from "../tensor/dtype.js";
+import { category, float32, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides, formatShape, sameShape } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
 import { asTensor, binaryDefs, binaryKernel, binaryResultDtype, castFn, clone, kernelOf, savedFor, SavedVals, type BinaryDef, type BinaryName } from "./elementwise.js";
@@ -105,6 +105,12 @@ export function fillInPlace(self: Tensor, value: number | boolean | Tensor): voi
     );
     moveRetainGrad(self, oldFn, oldNr);
   }
+}
+
+/** A fresh tensor's copy_(src) that returns it (AccumulateGrad's copy under create_graph). */
+export function copyInto(fresh: Tensor, src: Tensor): Tensor {
+  copyInPlace(fresh, src);
+  return fresh;
 }
 
 /** self.copy_(src): broadcasts src into self, converting dtype. */

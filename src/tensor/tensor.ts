@@ -188,7 +188,9 @@ export class Tensor {
   /** AccumulateGrad's update: steal-or-clone the first gradient, then add in place (or out of place under create_graph). */
   _accumulateGrad(g: Tensor): void {
     if (this._grad === null) {
-      this._grad = g.clone();
+      // Under create_graph PyTorch copies into a fresh tensor (clone_obey_contract), so the grad's
+      // history shows CopyBackwards.
+      this._grad = gradMode.enabled ? I.copyInto(new Tensor(this.dtype.alloc(this.numel()), this._shape.slice(), undefined, 0, this.dtype), g) : g.clone();
     } else if (gradMode.enabled) {
       this._grad = this._grad.add(g);
     } else {

@@ -1,0 +1,349 @@
+// Autograd semantics against PyTorch transcripts (scripts/golden/autograd_cases.py): each scenario
+// runs the same program in tensorgrad and must print exactly the lines PyTorch printed.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import torch, { Tensor } from "../src/index.js";
+import type { Node } from "../src/autograd/node.js";
+import { loadFixture } from "./helpers/fixtures.js";
+import { fmtFloats, transcript } from "./helpers/py.js";
+
+const expected = loadFixture<Record<string, string[]>>("autograd.json");
+type Log = (...a: unknown[]) => void;
+type Err = (f: () => unknown) => void;
+
+/** Captures the UserWarnings emitted while fn runs. */
+function captureWarnings(fn: () => void): string[] {
+  const seen: string[] = [];
+  const orig = process.emitWarning;
+  process.emitWarning = ((msg: string, type?: string) => void seen.push(`${type}: ${msg}`)) as typeof process.emitWarning;
+  try {
+    fn();
+  } finally {
+    process.emitWarning = orig;
+  }
+  return seen;
+}
+
+const scenarios: Record<string, (log: Log, err: Err) => void> = {
+  leaf_and_nonleaf(log) {
+    const x = torch.tensor([1, 2, 3], { requiresGrad: true });
+    const w = torch.tensor([0.5, -1, 2]);
+    const y = x.mul(w);
+    log(x.isLeaf, y.isLeaf, w.isLeaf, x.requiresGrad, y.requiresGrad, w.requiresGrad);
+    log(x.gradFn, y.gradFn, y);
+    const nf = y.gradFn!.nextFunctions;
+    log(nf[0][0]!.name(), nf[0][1], nf[1]);
+    log((nf[0][0] as unknown as { variable: Tensor }).variable === x);
+    y.sum().backward();
+    log(x.grad, w.grad);
+    const warnings = captureWarnings(() => log(y.grad));
+    log(warnings.length, warnings[0]?.split(":")[0] ?? "");
+  },
+  accumulate_and_retain_graph(log, err) {
+    const x = torch.tensor(2.0, { requiresGrad: true });
+    const y = x.pow(3);
+    y.backward({ retainGraph: true });
+    log(x.grad);
+    y.backward();
+    log(x.grad);
+    err(() => y.backward());
+    log(x.grad);
+  },
+  no_saved_tensors_backward_twice(log) {
+    const x = torch.tensor([1, 2], { requiresGrad: true });
+    const y = x.add(1);
+    y.sum().backward();
+    y.sum().backward();
+    log(x.grad);
+  },
+  create_graph_higher_order(log) {
+    let x = torch.tensor(1.5, { requiresGrad: true });
+    let y = x.pow(3).add(x.sin().mul(x));
+    const [d1] = torch.autograd.grad(y, x, { createGraph: true });
+    const [d2] = torch.autograd.grad(d1!, x, { createGraph: true });
+    const [d3] = torch.autograd.grad(d2!, x);
+    log(d1, d2, d3);
+    x = torch.tensor([0.5, -1.0], { requiresGrad: true });
+    y = x.exp().mul(x.tanh()).sum();
+    const g = torch.autograd.grad(y, x, { createGraph: true })[0]!;
+    const h = torch.autograd.grad(g.sum(), x)[0];
+    log(g, h);
+    x = torch.tensor(2.0, { requiresGrad: true });
+    y = x.pow(2);
+    captureWarnings(() => y.backward({ createGraph: true }));
+    log(x.grad, x.grad!.requiresGrad);
+    const gx = x.grad!;
+    x.grad = null;
+    gx.backward();
+    log(x.grad);
+  },
+  autograd_grad_options(log, err) {
+    const a = torch.tensor([1, 2], { requiresGrad: true });
+    const b = torch.tensor([3, 4], { requiresGrad: true });
+    const c = torch.tensor([5, 6], { requiresGrad: true });
+    const y = a.mul(b).sum();
+    err(() => torch.autograd.grad(y, [a, c], { retainGraph: true }));
+    log(torch.autograd.grad(y, [a, c], { allowUnused: true, retainGraph: true }));
+    log(torch.autograd.grad(y, [a, c], { materializeGrads: true, retainGraph: true }));
+    const out = a.mul(b);
+    log(torch.autograd.grad(out, [a], { gradOutputs: torch.tensor([1, -1]), retainGraph: true }));
+    err(() => torch.autograd.grad(out, [a]));
+    log(torch.autograd.grad([out.sum(), a.mul(2).sum()], [a, b]));
+    log(a.grad, b.grad);
+    err(() => torch.autograd.grad(torch.tensor(1), [a]));
+    err(() => torch.autograd.grad(a.mul(2).sum(), [torch.tensor(1)]));
+  },
+  backward_inputs(log, err) {
+    const a = torch.tensor([1, 2], { requiresGrad: true });
+    const b = torch.tensor([3, 4], { requiresGrad: true });
+    const m = a.mul(b);
+    const y = m.mul(m).sum();
+    y.backward({ inputs: [a], retainGraph: true });
+    log(a.grad, b.grad);
+    y.backward({ inputs: [m] });
+    log(m.grad, m.retainsGrad, a.grad, b.grad);
+    err(() => a.mul(1).sum().backward({ inputs: [] }));
+  },
+  implicit_and_explicit_gradients(log, err) {
+    const x = torch.tensor([[1, 2], [3, 4]], { requiresGrad: true });
+    const y = x.mul(2);
+    err(() => y.backward());
+    err(() => y.backward(torch.ones(3)));
+    err(() => torch.ones(2).backward());
+    err(() => torch.ones(2, { requiresGrad: true }).sum().backward(torch.ones(2)));
+    log(x.grad);
+    y.backward(torch.tensor([[1, 0], [0, 1]]));
+    log(x.grad);
+    const s = torch.tensor(3, { requiresGrad: true });
+    s.backward();
+    log(s.grad);
+    torch.autograd.backward([x.sum(), x.mul(x).sum()]);
+    log(x.grad);
+    torch.autograd.backward([x.mul(1)], { gradTensors: [torch.ones(2, 2)] });
+    log(x.grad);
+  },
+  version_counter(log, err) {
+    const a = torch.tensor([1, 2, 3], { requiresGrad: true });
+    let y = a.mul(2);
+    let z = y.mul(y);
+    y.add_(1);
+    log(y.version, y.gradFn);
+    err(() => z.sum().backward());
+    const b = a.detach();
+    log(b.version, a.version, b.requiresGrad, b.isLeaf);
+    z = a.mul(a);
+    b.add_(1);
+    log(a.version, b.version, a);
+    err(() => z.sum().backward());
+    const c = torch.tensor([1, 2, 3], { requiresGrad: true });
+    const d = c.data;
+    z = c.mul(c);
+    d.mul_(10);
+    log(c.version, d.version, c);
+    z.sum().backward();
+    log(c.grad);
+    const w = torch.tensor([1, 2]);
+    const x = torch.tensor([3, 4], { requiresGrad: true });
+    z = x.mul(w);
+    w.add_(1);
+    err(() => z.sum().backward());
+    const v = torch.ones(2, 3);
+    const s = v.index(0);
+    s.mul_(5);
+    log(v.version, s.version, v);
+    void y;
+  },
+  inplace_rules(log, err) {
+    const x = torch.tensor([1, 2], { requiresGrad: true });
+    err(() => x.add_(1));
+    err(() => x.mul_(2));
+    err(() => x.zero_());
+    torch.noGrad(() => x.mul_(2));
+    log(x, x.gradFn, x.isLeaf, x.version);
+    const y = x.mul(3);
+    y.add_(1);
+    log(y, y.isLeaf);
+    y.mul_(y.detach().clone());
+    log(y);
+    y.sum().backward();
+    log(x.grad);
+    const a = torch.zeros(2);
+    a.add_(x);
+    log(a, a.isLeaf, a.requiresGrad);
+    a.sum().backward();
+    log(x.grad);
+    const q = torch.tensor([1n, 2n]);
+    err(() => q.add_(1.5));
+    err(() => torch.zeros(2).add_(torch.ones(2, 2)));
+    const r = torch.tensor([1, 2], { requiresGrad: true }).mul(1);
+    r.zero_();
+    log(r);
+  },
+  detach_and_data(log, err) {
+    const x = torch.tensor([1, 2], { requiresGrad: true });
+    const y = x.mul(x);
+    const u = y.detach();
+    const z = u.mul(x);
+    z.sum().backward();
+    log(x.grad, x.grad!.eq(u));
+    log(u.requiresGrad, u.gradFn, y.detach_().gradFn, y.requiresGrad, y.isLeaf);
+    const w = torch.ones(1, 2, { requiresGrad: true });
+    log(w.data, w.data.requiresGrad, w.data.isLeaf);
+    w.data = torch.tensor([[5, 6]]);
+    log(w);
+    const a = torch.tensor([1], { requiresGrad: true });
+    log(a.requiresGrad_(false), a.requiresGrad);
+    err(() => a.mul(1).requiresGrad_(true));
+    err(() => torch.tensor([1n]).requiresGrad_());
+    err(() => torch.tensor([1n], { requiresGrad: true }));
+    const b = torch.tensor([1], { requiresGrad: true }).mul(2);
+    err(() => b.requiresGrad_(false));
+  },
+  grad_modes(log) {
+    const x = torch.tensor([1, 2], { requiresGrad: true });
+    log(torch.isGradEnabled());
+    torch.noGrad(() => {
+      const y = x.mul(2);
+      log(torch.isGradEnabled(), y.requiresGrad, y.gradFn);
+      torch.enableGrad(() => {
+        const z = x.mul(2);
+        log(z.requiresGrad, z.gradFn);
+      });
+    });
+    torch.setGradEnabled(false);
+    const w = x.add(1);
+    torch.setGradEnabled(true);
+    log(w.requiresGrad, x.pow(2).requiresGrad);
+  },
+  retain_grad(log) {
+    const x = torch.tensor([1, 2], { requiresGrad: true });
+    const y = x.mul(3);
+    y.retainGrad();
+    log(y.retainsGrad, x.retainsGrad);
+    const z = y.mul(y).sum();
+    z.backward({ retainGraph: true });
+    log(y.grad, x.grad);
+    z.backward();
+    log(y.grad, x.grad);
+    x.retainGrad();
+    log(x.retainsGrad);
+  },
+  tensor_hooks(log, err) {
+    const x = torch.tensor([1, 2], { requiresGrad: true });
+    const y = x.mul(2);
+    const h1 = y.registerHook((g) => log("hook1 on y", g));
+    y.registerHook((g) => g.mul(10));
+    y.registerHook((g) => log("hook3 sees", g));
+    x.registerHook((g) => log("leaf hook", g));
+    y.retainGrad();
+    y.sum().backward({ retainGraph: true });
+    log(x.grad, y.grad);
+    h1.remove();
+    y.sum().backward();
+    log(x.grad);
+    err(() => torch.ones(2).registerHook((g) => g));
+  },
+  node_hooks_and_order(log) {
+    const x = torch.tensor([0.5, 1.5], { requiresGrad: true });
+    const a = x.mul(2);
+    const b = a.exp();
+    const c = a.sin();
+    const d = b.add(c);
+    const e = d.sum();
+    for (const [name, t] of [["a", a], ["b", b], ["c", c], ["d", d], ["e", e]] as [string, Tensor][]) {
+      t.gradFn!.registerPrehook(() => log("pre", name));
+      t.gradFn!.registerHook((gi) => log("post", name, gi.map((g) => g !== null)));
+    }
+    x.registerHook((g) => log("x hook", g));
+    e.backward();
+    log(x.grad);
+    const y = x.mul(3);
+    y.gradFn!.registerHook((gi) => [gi[0]!.mul(0).add(7), null]);
+    y.sum().backward();
+    log(x.grad);
+  },
+  post_accumulate_hook(log) {
+    const p = torch.tensor([1, 2], { requiresGrad: true });
+    p.registerPostAccumulateGradHook((t) => log("post-acc", t.grad));
+    p.mul(p).sum().backward();
+    log(p.grad);
+  },
+  control_flow(log) {
+    const f = (a: Tensor): Tensor => {
+      let b = a.mul(2);
+      while ((b.norm().item() as number) < 1000) b = b.mul(2);
+      return (b.sum().item() as number) > 0 ? b : b.mul(100);
+    };
+    let a = torch.tensor(0.3119, { requiresGrad: true });
+    let d = f(a);
+    d.backward();
+    log(a.grad, a.grad!.eq(d.div(a)));
+    a = torch.tensor([[-0.0524, -0.0269, -0.8601]], { requiresGrad: true });
+    d = f(a);
+    d.sum().backward();
+    log(a.grad, a.grad!.eq(d.div(a)));
+  },
+  sgd_plain: (log) => sgdRun(log, { lr: 0.1 }),
+  sgd_momentum: (log) => sgdRun(log, { lr: 0.1, momentum: 0.9 }),
+  sgd_nesterov_wd: (log) => sgdRun(log, { lr: 0.05, momentum: 0.8, nesterov: true, weightDecay: 0.01 }),
+  sgd_dampening_maximize: (log) => sgdRun(log, { lr: 0.05, momentum: 0.5, dampening: 0.3, maximize: true }),
+  sgd_zero_grad_modes(log, err) {
+    const p = torch.tensor([1, 2], { requiresGrad: true });
+    const opt = new torch.optim.SGD([p], { lr: 0.1 });
+    p.mul(p).sum().backward();
+    opt.zeroGrad({ setToNone: false });
+    log(p.grad);
+    opt.zeroGrad();
+    log(p.grad);
+    const g = opt.paramGroups[0];
+    log(g.lr, g.momentum, g.nesterov);
+    err(() => new torch.optim.SGD([p], { lr: -1 }));
+    err(() => new torch.optim.SGD([p], { lr: 0.1, nesterov: true }));
+  },
+};
+
+function sgdRun(log: Log, opts: Partial<import("../src/optim/sgd.js").SGDOptions>): void {
+  const w = torch.tensor([[0.5, -0.3], [0.8, 0.1]], { requiresGrad: true });
+  const b = torch.tensor([0.1, -0.2], { requiresGrad: true });
+  const X = torch.tensor([[1, 2], [3, -1], [0.5, 0.25]]);
+  const Y = torch.tensor([[1, 0], [0, 1], [1, 1]]);
+  const opt = new torch.optim.SGD([w, b], opts);
+  for (let i = 0; i < 5; i++) {
+    opt.zeroGrad();
+    const loss = X.mm(w).add(b).sub(Y).pow(2).mean();
+    loss.backward();
+    opt.step();
+  }
+  log(w, b);
+  (log as unknown as (s: string) => void)(`${fmtFloats(w.tolist())} ${fmtFloats(b.tolist())}`);
+}
+
+/**
+ * Lines match exactly, except lists of full-precision floats (the SGD parameters): float32 sums in a
+ * different order can differ in the last bits, so those compare like torch.testing's float32 defaults.
+ */
+function assertLine(actual: string, want: string): void {
+  if (!want.startsWith("[[") || actual === want) return assert.equal(actual, want);
+  const nums = (s: string) => s.match(/-?\d+\.\d+(e[-+]\d+)?/g)!.map(Number);
+  const a = nums(actual);
+  const w = nums(want);
+  assert.equal(a.length, w.length, `${actual}\n${want}`);
+  a.forEach((v, i) => assert.ok(Math.abs(v - w[i]) <= 1e-7 + 1.3e-6 * Math.abs(w[i]), `${actual}\n!=\n${want}`));
+}
+
+for (const [name, lines] of Object.entries(expected)) {
+  test(`autograd transcript: ${name}`, () => {
+    const run = scenarios[name];
+    assert.ok(run, `scenario ${name} is not ported`);
+    const t = transcript();
+    run(t.log, t.err);
+    assert.equal(t.lines.length, lines.length, `line count\n${t.lines.join("\n")}`);
+    t.lines.forEach((line, i) => assertLine(line, lines[i]));
+  });
+}
+
+test("every ported scenario has a PyTorch transcript", () => {
+  assert.deepEqual(Object.keys(scenarios).sort(), Object.keys(expected).sort());
+});
+
+void (null as unknown as Node);
