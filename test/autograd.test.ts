@@ -179,6 +179,31 @@ const scenarios: Record<string, (log: Log, err: Err) => void> = {
     r.zero_();
     log(r);
   },
+  inplace_on_views(log, err) {
+    const a = torch.tensor([1, 2, 3, 4], { requiresGrad: true });
+    const b = a.mul(1);
+    const v = b.index([1, 3]);
+    v.mul_(10);
+    log(b, v, b.gradFn, v.gradFn, b.version, v.version);
+    b.mul(torch.tensor([1, 2, 3, 4])).sum().backward();
+    log(a.grad);
+    const c = torch.zeros(2, 3);
+    const x = torch.tensor([1, 2, 3], { requiresGrad: true });
+    c.index(0).copy_(x);
+    c.index(1).add_(x.mul(2));
+    log(c, c.gradFn, c.isLeaf, c.requiresGrad);
+    c.mul(c).sum().backward();
+    log(x.grad);
+    err(() => a.index(0).add_(1));
+    err(() => a.view(2, 2).mul_(2));
+    const d = a.clone();
+    d.view(2, 2).index(0).mul_(a.index([null, 2]));
+    d.index(3).zero_();
+    log(d);
+    a.grad = null;
+    d.sum().backward();
+    log(a.grad);
+  },
   detach_and_data(log, err) {
     const x = torch.tensor([1, 2], { requiresGrad: true });
     const y = x.mul(x);

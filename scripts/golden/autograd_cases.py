@@ -203,6 +203,32 @@ def inplace_rules(log):
     log(r)
 
 @scenario
+def inplace_on_views(log):
+    a = torch.tensor([1., 2., 3., 4.], requires_grad=True)
+    b = a * 1
+    v = b[1:3]
+    v.mul_(10)
+    log(b, v, b.grad_fn, v.grad_fn, b._version, v._version)
+    (b * torch.tensor([1., 2., 3., 4.])).sum().backward()
+    log(a.grad)
+    c = torch.zeros(2, 3)
+    x = torch.tensor([1., 2., 3.], requires_grad=True)
+    c[0].copy_(x)
+    c[1].add_(x * 2)
+    log(c, c.grad_fn, c.is_leaf, c.requires_grad)
+    (c * c).sum().backward()
+    log(x.grad)
+    err(log, lambda: a[0].add_(1))
+    err(log, lambda: a.view(2, 2).mul_(2))
+    d = a.clone()
+    d.view(2, 2)[0].mul_(a[:2])
+    d[3].zero_()
+    log(d)
+    a.grad = None
+    d.sum().backward()
+    log(a.grad)
+
+@scenario
 def detach_and_data(log):
     x = torch.tensor([1., 2.], requires_grad=True)
     y = x * x

@@ -7,7 +7,7 @@ import { category, float32, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides, formatShape, sameShape } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
 import { asTensor, binaryDefs, binaryKernel, binaryResultDtype, castFn, clone, kernelOf, savedFor, SavedVals, type BinaryDef, type BinaryName } from "./elementwise.js";
-import { record, shouldRecord } from "./record.js";
+import { record, shouldRecord, type BackwardFn } from "./record.js";
 
 const TYPE_NAMES: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
 
@@ -16,13 +16,9 @@ export function checkInplace(self: Tensor, other?: Tensor | null): void {
   if (!gradMode.enabled) return;
   if (self.isLeaf && self._requiresGrad) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
   const base = self._base;
-  if (base !== null && (base.requiresGrad || (other != null && other.requiresGrad))) {
-    if (base.isLeaf && base._requiresGrad)
-      throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
-    throw new RuntimeError(
-      "in-place operations on views of tensors that require grad are not supported yet in tensorgrad (PyTorch rebases the base's history with CopySlices); use an out-of-place op",
-    );
-  }
+  if (base !== null && base.isLeaf && base._requiresGrad)
+    throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  void other;
 }
 
 function checkCast(result: DType, self: DType): void {
@@ -68,12 +64,56 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
   if (recording) {
     const oldFn = self._gradFn;
     const oldNr = self._outputNr;
-    record(def.node, [self, other], self, savedFor(def, oldFn !== null || self._requiresGrad, other.requiresGrad, original, other, self), (ctx, [g]) => {
+    rebase(def.node, [self, other], self, savedFor(def, oldFn !== null || self._requiresGrad, other.requiresGrad, original, other, self), (ctx, [g]) => {
       const v = new SavedVals(ctx);
       return [ctx.needs(0) ? def.self[1](g, v, alpha) : null, ctx.needs(1) ? def.other[1](g, v, alpha) : null];
     });
     moveRetainGrad(self, oldFn, oldNr);
   }
+}
+
+/**
+ * rebase_history: the in-place op's node becomes self's grad_fn. On a view, the base's history is
+ * rebased instead, onto a CopySlices node that runs the op's derivative on the view's window of the
+ * base's gradient, and the view's grad_fn becomes an AsStridedBackward0 of the base.
+ */
+function rebase(name: string, inputs: Tensor[], self: Tensor, saved: (Tensor | null)[], backward: BackwardFn): void {
+  const base = self._base;
+  if (base === null) {
+    record(name, inputs, self, saved, backward);
+    return;
+  }
+  if (!base.isContiguous())
+    throw new RuntimeError("in-place operations on views of non-contiguous bases are not supported with autograd in tensorgrad");
+  const fn = record(name, inputs, [], saved, backward);
+  // fn only ever runs inside CopySlices, which always wants the window's gradient.
+  if (fn._nextNodes[0] === null) fn._nextNodes[0] = fn;
+  fn._inputShapes = [self._shape];
+  fn._inputDtypes = [self.dtype];
+  const window = { shape: self._shape.slice(), strides: self._strides.slice(), offset: self._offset - base._offset };
+  const baseShape = base._shape.slice();
+  const copySlices = record("CopySlices", [base, ...inputs.slice(1)], base, [], (_ctx, [g]) => {
+    // result = grad.clone(); result[window] = fn(grad[window]) (its other outputs pass through).
+    const gradWindow = new Tensor(g.contiguous()._data, window.shape, window.strides, window.offset, g.dtype);
+    const res = fn.apply([gradWindow.clone()]);
+    const result = g.clone();
+    const win = new Tensor(result._data, window.shape, window.strides, window.offset, result.dtype);
+    K.copyInto(win, res[0] ?? gradWindow.mul(0));
+    return [result, ...res.slice(1)];
+  });
+  void copySlices;
+  record("AsStridedBackward0", [base], self, [], (_ctx, [g]) => [asStridedBackward(g, baseShape, window)]);
+}
+
+/** as_strided_backward: the view's gradient written into its window of zeros shaped like the base. */
+function asStridedBackward(g: Tensor, baseShape: number[], window: { shape: number[]; strides: number[]; offset: number }): Tensor {
+  const out = new Tensor(g.dtype.alloc(baseShape.reduce((a, b) => a * b, 1)), baseShape.slice(), undefined, 0, g.dtype);
+  K.binaryInPlace((a, b) => a + b, window.shape, out._data, window.strides, window.offset, g.contiguous()._data, g.contiguous()._strides, 0);
+  if (shouldRecord(g))
+    record("AsStridedBackwardBackward0", [g], out, [], (_ctx, [gg]) => [
+      new Tensor(gg.contiguous()._data, window.shape, window.strides, window.offset, gg.dtype).clone(),
+    ]);
+  return out;
 }
 
 /** Copies contiguous `values` (same shape) into self's strided storage and bumps its version. */
@@ -100,7 +140,7 @@ export function fillInPlace(self: Tensor, value: number | boolean | Tensor): voi
     const oldFn = self._gradFn;
     const oldNr = self._outputNr;
     const name = valueTensor ? "FillBackward1" : v === 0 && !(value instanceof Tensor) ? "ZeroBackward0" : "FillBackward0";
-    record(name, valueTensor ? [self, valueTensor] : [self], self, [], (ctx, [g]) =>
+    rebase(name, valueTensor ? [self, valueTensor] : [self], self, [], (ctx, [g]) =>
       valueTensor ? [ctx.needs(0) ? g.mul(0) : null, ctx.needs(1) ? g.sum() : null] : [g.mul(0)],
     );
     moveRetainGrad(self, oldFn, oldNr);
@@ -122,7 +162,7 @@ export function copyInPlace(self: Tensor, src: Tensor): void {
   if (shouldRecord(self, src)) {
     const oldFn = self._gradFn;
     const oldNr = self._outputNr;
-    record("CopyBackwards", [self, src], self, [], (ctx, [g]) => [ctx.needs(0) ? g.mul(0) : null, ctx.needs(1) ? g : null]);
+    rebase("CopyBackwards", [self, src], self, [], (ctx, [g]) => [ctx.needs(0) ? g.mul(0) : null, ctx.needs(1) ? g : null]);
     moveRetainGrad(self, oldFn, oldNr);
   }
 }
