@@ -11,6 +11,19 @@ export function gradientEdge(t: Tensor): [Node, number] {
   return t._gradFn ? [t._gradFn, t._outputNr] : [t._gradAccumulator(), 0];
 }
 
+/** Every node reachable from the roots' gradient edges. */
+export function reachableNodes(roots: Tensor[]): Set<Node> {
+  const seen = new Set<Node>();
+  const stack = roots.filter((t) => t.requiresGrad).map((t) => gradientEdge(t)[0]);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    for (const next of n._nextNodes) if (next && !seen.has(next)) stack.push(next);
+  }
+  return seen;
+}
+
 /** Max-heap of nodes by sequence number. */
 class ReadyQueue {
   private heap: Node[] = [];

@@ -1,10 +1,12 @@
 // torch.autograd.backward and torch.autograd.grad: argument checks (before anything runs, so bad
 // input changes nothing), implicit gradients, then the engine.
-import { RuntimeError, ValueError } from "../errors.js";
+import { RuntimeError, ValueError, warn } from "../errors.js";
+
+let warnedCreateGraph = false;
 import { onesLike, zerosLike } from "../ops/creation.js";
 import { torchSize } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { gradientEdge, runBackward } from "./engine.js";
+import { gradientEdge, reachableNodes, runBackward } from "./engine.js";
 
 export interface AutogradBackwardOptions {
   gradTensors?: (Tensor | null)[] | Tensor | null;
@@ -51,6 +53,12 @@ function makeGrads(outputs: Tensor[], grads: (Tensor | null)[]): (Tensor | null)
   });
 }
 
+function unusedError(): RuntimeError {
+  return new RuntimeError(
+    "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
+  );
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -71,6 +79,12 @@ export function backward(tensors: Tensor | Tensor[], opts: AutogradBackwardOptio
   checkRoots(outputs);
   const createGraph = opts.createGraph ?? false;
   const keepGraph = opts.retainGraph ?? createGraph;
+  if (createGraph && !warnedCreateGraph) {
+    warnedCreateGraph = true;
+    warn(
+      "Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak.",
+    );
+  }
   let onlyNodes;
   if (inputs.length > 0) {
     onlyNodes = inputs.map((t) => {
@@ -98,13 +112,15 @@ export function grad(outputsArg: Tensor | Tensor[], inputsArg: Tensor | Tensor[]
   for (const t of inputs) if (!t.requiresGrad) throw new RuntimeError("One of the differentiated Tensors does not require grad");
   const createGraph = opts.createGraph ?? false;
   const keepGraph = opts.retainGraph ?? createGraph;
+  if (!allowUnused) {
+    // PyTorch finds unused inputs after running (and freeing) the graph; checking first leaves it intact.
+    const reachable = reachableNodes(outputs);
+    if (inputs.some((t) => !reachable.has(gradientEdge(t)[0]))) throw unusedError();
+  }
   const result = runBackward(outputs, grads as Tensor[], { keepGraph, createGraph, captureEdges: inputs.map(gradientEdge) });
   return result.map((g, i) => {
     if (g === null) {
-      if (!allowUnused)
-        throw new RuntimeError(
-          "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
-        );
+      if (!allowUnused) throw unusedError();
       return materialize ? zerosLike(inputs[i]) : null;
     }
     return g;
