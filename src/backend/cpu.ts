@@ -119,6 +119,10 @@ export function binaryInPlace(
   a: Storage, sa: readonly number[], oa: number,
   b: Storage, sb: readonly number[], ob: number,
 ): void {
+  if (shape.length === 0) {
+    a[oa] = f(a[oa], b[ob]);
+    return;
+  }
   forEach2(shape, sa, oa, sb, ob, (pa, pb, _o, len, ia, ib) => {
     for (let i = 0; i < len; i++) a[pa + i * ia] = f(a[pa + i * ia], b[pb + i * ib]);
   });

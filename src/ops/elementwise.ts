@@ -250,7 +250,11 @@ export function pow(a: Tensor, e: TensorOrScalar): Tensor {
   const dtype = a.dtype.isFloatingPoint || Number.isInteger(exponent) ? a.dtype : getDefaultDtype();
   const src = dtype === float32 && a.dtype !== float32 ? operandIn(a, float32) : a;
   const e32 = dtype === float32 ? fround(exponent) : exponent;
-  const out = new Tensor(K.unary((x) => powValue(x, e32), dtype.alloc(a.numel()), src), a._shape.length === 0 ? a._shape : a._shape.slice(), undefined, 0, dtype);
+  const n = a.numel();
+  const data = dtype.alloc(n);
+  if (n === 1 && src._shape.length === 0) data[0] = powValue(src._data[src._offset], e32);
+  else K.unary((x) => powValue(x, e32), data, src);
+  const out = new Tensor(data, a._shape.length === 0 ? a._shape : a._shape.slice(), undefined, 0, dtype);
   if (shouldRecord(a))
     record("PowBackward0", [a], out, [a], (ctx, [g]) => [
       exponent === 0 ? g.mul(0) : g.mul(ctx.saved(0).pow(exponent - 1).mul(exponent)),

@@ -27,6 +27,7 @@ function checkCast(result: DType, self: DType): void {
 }
 
 function checkBroadcastInto(self: Tensor, other: Tensor): void {
+  if (other._shape.length === 0) return;
   const shape = broadcastShapes(self._shape, other._shape);
   if (!sameShape(shape, self._shape))
     throw new RuntimeError(`output with shape ${formatShape(self._shape)} doesn't match the broadcast shape ${formatShape(shape)}`);
@@ -57,7 +58,9 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
     // Same precision: write elementwise straight into self's storage.
     const bv = other._wrapped && dtype === float32 ? Math.fround(other._data[0]) : null;
     const oData = bv === null ? other._data : new Float64Array([bv]);
-    const oStrides = bv === null ? broadcastStrides(other._shape, other._strides, self._shape) : new Array<number>(self._shape.length).fill(0);
+    const oStrides =
+      bv === null ? (other._shape.length === 0 && self._shape.length === 0 ? other._strides : broadcastStrides(other._shape, other._strides, self._shape))
+        : new Array<number>(self._shape.length).fill(0);
     K.binaryInPlace(f, self._shape, self._data, self._strides, self._offset, oData, oStrides, bv === null ? other._offset : 0);
     self._version.value++;
   } else writeInto(self, binaryKernel(f, self, other, dtype, self.dtype));
