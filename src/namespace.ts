@@ -20,6 +20,8 @@ export {
 } from "./ops/creation.js";
 export type { TensorOptions, RandomOptions } from "./ops/creation.js";
 export { Generator, defaultGenerator } from "./random/generator.js";
+export { seed, initialSeed, getRngState, setRngState } from "./ops/creation.js";
+export * as plot from "./plot/index.js";
 export * from "./torch.js";
 export const autograd = autogradNs;
 export const optim = optimNs;

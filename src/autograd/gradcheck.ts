@@ -5,7 +5,6 @@ import { randnLike } from "../ops/creation.js";
 import { float64 } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { grad } from "./functional.js";
-import { noGrad } from "./grad_mode.js";
 
 /** torch.autograd.gradcheck.GradcheckError (a RuntimeError in PyTorch). */
 export class GradcheckError extends RuntimeError {
@@ -46,7 +45,8 @@ function elementOffsets(t: Tensor): number[] {
 
 /** Numerical Jacobians J[out][in] as row-major [numel(in)][numel(out)] arrays (PyTorch's layout). */
 function numericalJacobian(fn: Fn, inputs: Tensor[], eps: number): number[][][][] {
-  return noGrad(() => {
+  // Grad mode stays as it is: gradgradcheck's function itself calls autograd.grad.
+  {
     const outs0 = asOutputs(fn(...inputs));
     return inputs.map((x) => {
       if (!x.requiresGrad) return outs0.map(() => []);
@@ -63,7 +63,7 @@ function numericalJacobian(fn: Fn, inputs: Tensor[], eps: number): number[][][][
       }
       return perOut;
     });
-  }).map((perOut) => perOut) as unknown as number[][][][];
+  }
 }
 
 /** Analytical Jacobians via one backward pass per output element. */

@@ -196,3 +196,18 @@ export function randnLike(t: Tensor, opts: RandomOptions = {}): Tensor {
 export function manualSeed(seed: number | bigint): Generator {
   return defaultGenerator.manualSeed(seed);
 }
+/** torch.seed(): reseeds the default generator non-deterministically and returns the seed. */
+export function seed(): bigint {
+  return defaultGenerator.seed();
+}
+export function initialSeed(): bigint {
+  return defaultGenerator.initialSeed();
+}
+/** The default generator's state as a uint8 tensor (PyTorch's 5056-byte CPU layout). */
+export function getRngState(): Tensor {
+  const bytes = defaultGenerator.getState();
+  return new Tensor(Float64Array.from(bytes), [bytes.length], undefined, 0, int64);
+}
+export function setRngState(state: Tensor): void {
+  defaultGenerator.setState(Uint8Array.from(state._values()));
+}
