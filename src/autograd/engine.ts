@@ -30,6 +30,9 @@ class ReadyQueue {
   get size(): number {
     return this.heap.length;
   }
+  clear(): void {
+    this.heap.length = 0;
+  }
   push(n: Node): void {
     const h = this.heap;
     h.push(n);
@@ -72,20 +75,25 @@ export interface RunOptions {
   onlyNodes?: Node[];
 }
 
+// The outermost run reuses one queue and stack; a run nested inside a hook makes its own.
+let runDepth = 0;
+const sharedStack: Node[] = [];
+
 /** One backward run; nodes it claims keep their dependency count and input buffer in their own fields. */
 class GraphTask {
   active = true;
   /** nodes taken over from a suspended outer run (a backward inside a hook), restored at the end */
-  stolen: [Node, object | null, number, Grads | null][] = [];
+  stolen: [Node, object | null, number, Grads | null][] | null = null;
   claim(node: Node): void {
     const owner = node._task as GraphTask | null;
-    if (owner !== null && owner !== this && owner.active) this.stolen.push([node, owner, node._deps, node._buf]);
+    if (owner !== null && owner !== this && owner.active) (this.stolen ??= []).push([node, owner, node._deps, node._buf]);
     node._task = this;
     node._deps = 0;
     node._buf = null;
   }
   finish(): void {
     this.active = false;
+    if (this.stolen === null) return;
     for (let i = this.stolen.length - 1; i >= 0; i--) {
       const [node, owner, deps, buf] = this.stolen[i];
       node._task = owner;
@@ -95,16 +103,19 @@ class GraphTask {
   }
 }
 
+const sharedQueue = new ReadyQueue();
+
 /** torch.autograd.grad's and backward's shared core: runs the graph from `roots` seeded with `grads`. */
 export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions): Grads {
   const task = new GraphTask();
   let graphRoot: Node;
   if (roots.length === 1) {
-    const [node, nr] = gradientEdge(roots[0]);
-    graphRoot = node;
+    const root = roots[0];
+    graphRoot = root._gradFn ?? root._gradAccumulator();
     task.claim(graphRoot);
-    const buf: Grads = new Array(graphRoot.numInputs).fill(null);
-    buf[nr] = grads[0];
+    const n = graphRoot.numInputs;
+    const buf: Grads = n === 1 ? [null] : new Array(n).fill(null);
+    buf[root._gradFn ? root._outputNr : 0] = grads[0];
     graphRoot._buf = buf;
   } else {
     const rootEdges = roots.map(gradientEdge);
@@ -113,7 +124,10 @@ export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions):
   }
 
   // Dependencies: how many edges point at each node from nodes reachable from the root.
-  const stack: Node[] = [graphRoot];
+  const outermost = runDepth === 0;
+  const stack: Node[] = outermost ? sharedStack : [];
+  stack.length = 0;
+  stack.push(graphRoot);
   while (stack.length) {
     const fn = stack.pop()!;
     const nexts = fn._nextNodes;
@@ -150,8 +164,9 @@ export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions):
 
   const prevGradMode = gradMode.enabled;
   gradMode.enabled = opts.createGraph;
+  runDepth++;
+  const ready = outermost ? sharedQueue : new ReadyQueue();
   try {
-    const ready = new ReadyQueue();
     ready.push(graphRoot);
     while (ready.size > 0) {
       const fn = ready.pop();
@@ -188,8 +203,10 @@ export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions):
       }
     }
   } finally {
+    runDepth--;
     gradMode.enabled = prevGradMode;
     task.finish();
+    if (outermost) ready.clear();
   }
   return captured;
 }
@@ -244,8 +261,8 @@ function callTensorPreHooks(fn: Node, inputs: Grads): Grads {
 
 /** validate_outputs: reduce a broadcast gradient to the input's shape and cast it to its dtype. */
 function validateGrad(fn: Node, i: number, g: Tensor, next: Node, nr: number): Tensor {
-  const shape = next._inputShapes[nr];
-  const dtype = next._inputDtypes[nr];
+  const shape = next.inputShape(nr);
+  const dtype = next.inputDtype(nr);
   if (shape) {
     const gs = g._shape;
     let same = gs.length === shape.length;

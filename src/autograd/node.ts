@@ -40,9 +40,14 @@ export abstract class Node {
   /** next edges, stored flat for speed; `nextFunctions` builds PyTorch's tuples on demand */
   _nextNodes: (Node | null)[];
   _nextNrs: number[];
-  /** shape and dtype of each forward output, to validate and materialize incoming gradients */
+  /**
+   * shape and dtype of each forward output, to validate and materialize incoming gradients; a node
+   * with one output keeps them in _shape0/_dtype0 (no arrays on the hot path)
+   */
   _inputShapes: (readonly number[])[] = NO_SHAPES;
   _inputDtypes: DType[] = NO_DTYPES;
+  _shape0: readonly number[] | null = null;
+  _dtype0: DType | null = null;
   _tensorPreHooks: TensorPreHook[] | null = null;
   _retainGradHooks: Map<number, (grad: Tensor) => void> | null = null;
   _preHooks: ((gradOutputs: Grads) => Grads | void | undefined | null)[] | null = null;
@@ -69,7 +74,18 @@ export abstract class Node {
   }
 
   get numInputs(): number {
-    return this._inputShapes.length;
+    return this._shape0 !== null ? 1 : this._inputShapes.length;
+  }
+  inputShape(nr: number): readonly number[] {
+    return this._shape0 !== null ? this._shape0 : this._inputShapes[nr];
+  }
+  inputDtype(nr: number): DType {
+    return this._dtype0 !== null ? this._dtype0 : this._inputDtypes[nr];
+  }
+  /** Records the metadata of a single forward output. */
+  _setOutput(shape: readonly number[], dtype: DType): void {
+    this._shape0 = shape;
+    this._dtype0 = dtype;
   }
 
   /** node.register_hook: fn(gradInputs, gradOutputs) runs after the node; may return replacement gradInputs. */
@@ -175,7 +191,7 @@ export class OpNode extends Node {
     let any = false;
     for (const g of grads) if (g) any = true;
     if (!any) return this._nextNodes.map(() => null);
-    return this._backward(this, grads.map((g, i) => g ?? materializeZeros(this._inputShapes[i], this._inputDtypes[i])));
+    return this._backward(this, grads.map((g, i) => g ?? materializeZeros(this.inputShape(i), this.inputDtype(i))));
   }
   override release(): void {
     if (this._saved.length > 0) {
@@ -199,8 +215,7 @@ export class AccumulateGrad extends Node {
   _postAccumulateHooks: ((t: Tensor) => void)[] | null = null;
   constructor(readonly variable: Tensor) {
     super([], [], ACCUMULATE_SEQUENCE);
-    this._inputShapes = [variable._shape];
-    this._inputDtypes = [variable.dtype];
+    this._setOutput(variable._shape, variable.dtype);
   }
   name(): string {
     return "torch::autograd::AccumulateGrad";

@@ -3,6 +3,9 @@ import { gradMode } from "../autograd/grad_mode.js";
 import { OpNode, type Grads, type Node } from "../autograd/node.js";
 import { Tensor } from "../tensor/tensor.js";
 
+/** Shared all-zero input numbers (most edges point at output 0); copied before any write. */
+const ZERO_NRS: number[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
+
 export type BackwardFn = (ctx: OpNode, grads: Tensor[]) => Grads;
 
 /** Whether an op on these inputs must be recorded (grad mode on and some input requires grad). */
@@ -31,28 +34,24 @@ export function record(
 ): OpNode {
   const n = inputs.length;
   const nodes = new Array<Node | null>(n);
-  const nrs = new Array<number>(n);
+  let nrs = ZERO_NRS[n] ?? new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     const t = inputs[i];
     if (t.requiresGrad) {
       if (t._gradFn) {
         nodes[i] = t._gradFn;
-        nrs[i] = t._outputNr;
-      } else {
-        nodes[i] = t._gradAccumulator();
-        nrs[i] = 0;
-      }
-    } else {
-      nodes[i] = null;
-      nrs[i] = 0;
-    }
+        if (t._outputNr !== 0) {
+          if (nrs === ZERO_NRS[n]) nrs = nrs.slice();
+          nrs[i] = t._outputNr;
+        }
+      } else nodes[i] = t._gradAccumulator();
+    } else nodes[i] = null;
   }
   const node = new OpNode(name, nodes, nrs, backward, data);
   if (outputs instanceof Tensor) {
     outputs._gradFn = node;
     outputs._outputNr = 0;
-    node._inputShapes = [outputs._shape];
-    node._inputDtypes = [outputs.dtype];
+    node._setOutput(outputs._shape, outputs.dtype);
   } else {
     const outs = outputs as readonly Tensor[];
     node._inputShapes = [];
