@@ -30,6 +30,12 @@ function asList<T>(v: T | T[] | null | undefined): T[] {
 
 /** _make_grads: checks given gradients' shapes; makes ones for scalar outputs that have none. */
 function makeGrads(outputs: Tensor[], grads: (Tensor | null)[]): (Tensor | null)[] {
+  // The common case, a scalar loss with no gradient given: ones.
+  if (outputs.length === 1 && grads.length === 0) {
+    const out = outputs[0];
+    if (out.requiresGrad && out._shape.length === 0 && out.dtype.isFloatingPoint)
+      return [new Tensor(out.dtype.alloc(1).fill(1), out._shape, out._strides, 0, out.dtype)];
+  }
   return outputs.map((out, i) => {
     const g = grads[i] ?? null;
     if (g !== null) {

@@ -179,6 +179,16 @@ export class OpNode extends Node {
     if (this._released) throw new RuntimeError(FREED_MESSAGE);
     return this._saved[i]!.unpack();
   }
+  // Saved tensors by role, for derivatives written as f(grad, {self, other, result}).
+  get self(): Tensor {
+    return this.saved(0);
+  }
+  get other(): Tensor {
+    return this.saved(1);
+  }
+  get result(): Tensor {
+    return this.saved(2);
+  }
   /** Whether the gradient for forward input i is wanted (PyTorch's needs_input_grad). */
   needs(i: number): boolean {
     return this._nextNodes[i] !== null;

@@ -98,6 +98,8 @@ function copyAs(values: Storage, dtype: DType): Storage {
 }
 
 export function full(size: number[], value: number | boolean, opts: TensorOptions = {}): Tensor {
+  for (const d of size)
+    if (!Number.isInteger(d) || d < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${d}: [${size.join(", ")}]`);
   const dtype = resolveDtype(opts, typeof value === "boolean" ? bool : getDefaultDtype());
   const storage = dtype.alloc(numelOf(size));
   const cast = castFn(dtype);
@@ -142,14 +144,18 @@ export function arange(a: number, b?: number | TensorOptions, c?: number | Tenso
     else if (x && typeof x === "object") opts = x;
   }
   const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
-  if (step === 0) throw new RuntimeError("step must be nonzero");
-  if ((step > 0 && end < start) || (step < 0 && end > start))
-    throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
-  const n = Math.ceil((end - start) / step);
   const dtype = resolveDtype(opts);
+  // ATen computes in the accumulate type: int64 for integer dtypes, so start/end/step truncate first
+  const integral = !dtype.isFloatingPoint;
+  const [xs, xe, xst] = integral ? [Math.trunc(start), Math.trunc(end), Math.trunc(step)] : [start, end, step];
+  if (xst === 0) throw new RuntimeError("step must be nonzero");
+  if ((xst > 0 && xe < xs) || (xst < 0 && xe > xs))
+    throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
+  // int64 counts in integer arithmetic; every other dtype from the untruncated doubles
+  const n = dtype === int64 ? Math.trunc((xe - xs + xst - Math.sign(xst)) / xst) : Math.ceil((end - start) / step);
   const storage = dtype.alloc(n);
   const cast = castFn(dtype);
-  for (let i = 0; i < n; i++) storage[i] = cast ? cast(start + i * step) : start + i * step;
+  for (let i = 0; i < n; i++) storage[i] = cast ? cast(xs + i * xst) : xs + i * xst;
   return finish(new Tensor(storage, [n], undefined, 0, dtype), opts);
 }
 
@@ -158,14 +164,17 @@ export function linspace(start: number, end: number, steps: number, opts: Tensor
   if (steps < 0) throw new RuntimeError("number of steps must be non-negative");
   const dtype = resolveDtype(opts);
   const storage = dtype.alloc(steps);
-  const r = dtype.name === "float32" ? Math.fround : (v: number) => v;
-  if (steps === 1) storage[0] = start;
+  // integer dtypes: start and end truncate first, the step stays a double, each value truncates
+  const integral = !dtype.isFloatingPoint;
+  const r = dtype.name === "float32" ? Math.fround : integral ? castFn(dtype) ?? Math.trunc : (v: number) => v;
+  if (steps === 1) storage[0] = r(start);
   else if (steps > 1) {
     const s = r(start);
     const e = r(end);
-    const step = r((e - s) / (steps - 1));
+    const step = integral ? (e - s) / (steps - 1) : r((e - s) / (steps - 1));
     const halfway = Math.floor(steps / 2);
-    for (let i = 0; i < steps; i++) storage[i] = i < halfway ? r(s + r(step * i)) : r(e - r(step * (steps - i - 1)));
+    const ri = integral ? (v: number) => v : r;
+    for (let i = 0; i < steps; i++) storage[i] = i < halfway ? r(s + ri(step * i)) : r(e - ri(step * (steps - i - 1)));
   }
   return finish(new Tensor(storage, [steps], undefined, 0, dtype), opts);
 }

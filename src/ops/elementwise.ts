@@ -1,9 +1,10 @@
 // Elementwise ops, declared once each: value kernel, result dtype rule, grad_fn name, and the
 // derivative written with differentiable tensor ops (derivatives.yaml style), so create_graph works.
+import { gradMode } from "../autograd/grad_mode.js";
 import type { OpNode } from "../autograd/node.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError } from "../errors.js";
-import { bool, DType, float32, getDefaultDtype, resultType, scalarDtype } from "../tensor/dtype.js";
+import { bool, DType, float32, getDefaultDtype, int64, resultType, scalarDtype } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides, EMPTY, numelOf } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
 import { record, shouldRecord } from "./record.js";
@@ -171,13 +172,40 @@ export function kernelOf(def: BinaryDef, alpha: number): K.Binary {
   return f;
 }
 
+/** ATen's sub_check: no bool operand (a JS boolean counts) in a subtraction. */
+export function checkSub(a: Tensor, b: Tensor): void {
+  if (a.dtype === bool && b.dtype === bool)
+    throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  if (a.dtype === bool || b.dtype === bool)
+    throw new RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+}
+
+/** ATen's alpha_check: integer results take only an integer alpha. */
+export function checkAlpha(dtype: DType, alpha: number): void {
+  if (!dtype.isFloatingPoint && !Number.isInteger(alpha))
+    throw new RuntimeError("For integral input tensors, argument alpha must not be a floating point number.");
+}
+
 function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Tensor {
   const def: BinaryDef = binaryDefs[name];
+  if (typeof bv === "number" && a.dtype.isFloatingPoint && !a._wrapped && !(gradMode.enabled && a.requiresGrad)) {
+    // A float tensor and a JS number, nothing to record: no wrapped-scalar tensor needed.
+    const dtype = a.dtype;
+    const f = kernelOf(def, alpha);
+    const v = dtype === float32 ? fround(bv) : bv;
+    const n = a.numel();
+    const out = dtype.alloc(n);
+    if (n === 1 && a._shape.length === 0) out[0] = f(a._data[a._offset], v);
+    else K.unary((x) => f(x, v), out, a);
+    return new Tensor(out, a._shape.length === 0 ? EMPTY : a._shape.slice(), undefined, 0, dtype);
+  }
   const b = asTensor(bv);
   const dtype = binaryResultDtype(def, a, b);
-  if (dtype === bool && name === "sub") throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  if (name === "sub") checkSub(a, b);
+  if (name === "add" || name === "sub") checkAlpha(dtype, alpha);
   const f = kernelOf(def, alpha);
-  const out = binaryKernel(dtype === bool ? (x, y) => (f(x, y) ? 1 : 0) : f, a, b, dtype, dtype);
+  // int64 lives in a Float64Array: `+ 0` turns a -0 (0 * -2) into 0, as an integer has no -0
+  const out = binaryKernel(dtype === bool ? (x, y) => (f(x, y) ? 1 : 0) : dtype === int64 ? (x, y) => f(x, y) + 0 : f, a, b, dtype, dtype);
   if (shouldRecord(a, b)) recordBinary(def, a, b, out, alpha);
   return out;
 }
@@ -185,7 +213,7 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
 function recordBinary(def: BinaryDef, a: Tensor, b: Tensor, out: Tensor, alpha: number): void {
   record(def.node, [a, b], out, savedFor(def, a.requiresGrad, b.requiresGrad, a, b, out), (ctx: OpNode, grads) => {
     const g = grads[0];
-    const v = new SavedVals(ctx);
+    const v: Vals = ctx;
     return [ctx.needs(0) ? def.self[1](g, v, alpha) : null, ctx.needs(1) ? def.other[1](g, v, alpha) : null];
   });
 }
@@ -204,19 +232,6 @@ export function savedFor(def: BinaryDef, needSelf: boolean, needOther: boolean, 
 const NONE: Uses = [];
 const NONE_SAVED: (Tensor | null)[] = [];
 
-/** A node's saved tensors by role: self, other, result in slots 0, 1, 2 (unpacked on access). */
-export class SavedVals {
-  constructor(private readonly ctx: OpNode) {}
-  get self(): Tensor {
-    return this.ctx.saved(0);
-  }
-  get other(): Tensor {
-    return this.ctx.saved(1);
-  }
-  get result(): Tensor {
-    return this.ctx.saved(2);
-  }
-}
 
 export function add(a: Tensor, b: TensorOrScalar, alpha = 1): Tensor {
   return binary("add", a, b, alpha);
@@ -228,6 +243,8 @@ export function sub(a: Tensor, b: TensorOrScalar, alpha = 1): Tensor {
 export function rsub(a: Tensor, other: TensorOrScalar, alpha = 1): Tensor {
   const b = asTensor(other);
   const dtype = binaryResultDtype(binaryDefs.sub, a, b);
+  checkSub(a, b);
+  checkAlpha(dtype, alpha);
   const out = binaryKernel((x, y) => y - alpha * x, a, b, dtype, dtype);
   if (shouldRecord(a, b))
     record("RsubBackward" + (b._wrapped ? "1" : "0"), b._wrapped ? [a] : [a, b], out, [], (ctx, [g]) => [
@@ -247,7 +264,10 @@ export function pow(a: Tensor, e: TensorOrScalar): Tensor {
   if (e instanceof Tensor) return binary("pow", a, e);
   // pow(Tensor, Scalar): PowBackward0, the exponent is a constant.
   const exponent = +e;
-  const dtype = a.dtype.isFloatingPoint || Number.isInteger(exponent) ? a.dtype : getDefaultDtype();
+  // result_type(tensor, scalar): bool ** 2 is int64, int ** 2.5 the default float
+  const dtype = resultType([{ dtype: a.dtype, ndim: a._shape.length, wrapped: false }, { dtype: scalarDtype(e), ndim: 0, wrapped: true }]);
+  if (!dtype.isFloatingPoint && Number.isInteger(exponent) && exponent < 0)
+    throw new RuntimeError("Integers to negative integer powers are not allowed.");
   const src = dtype === float32 && a.dtype !== float32 ? operandIn(a, float32) : a;
   const e32 = dtype === float32 ? fround(exponent) : exponent;
   const n = a.numel();
@@ -359,14 +379,17 @@ export function unaryOp(name: UnaryName, x: Tensor): Tensor {
   const def: UnaryDef = unaryDefs[name];
   if (name === "neg" && x.dtype === bool)
     throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  if (name === "abs" && x.dtype === bool) throw new RuntimeError(`"abs_cpu" not implemented for 'Bool'`);
+  if (name === "relu" && x.dtype === bool) throw new RuntimeError("Boolean inputs not supported for relu");
   const dtype = name === "logicalNot" ? bool : def.result === "float" && !x.dtype.isFloatingPoint ? getDefaultDtype() : x.dtype;
   const src = dtype === float32 && x.dtype !== float32 ? operandIn(x, float32) : x;
-  const out = new Tensor(K.unary(def.f, dtype.alloc(x.numel()), src), x._shape.slice(), undefined, 0, dtype);
+  const f = def.f;
+  const out = new Tensor(K.unary(dtype === int64 ? (v) => f(v) + 0 : f, dtype.alloc(x.numel()), src), x._shape.slice(), undefined, 0, dtype); // no int64 -0
   const grad = def.grad;
   if (grad && shouldRecord(x)) {
     const [uses, fn] = grad;
     record(def.node, [x], out, uses.length === 0 ? NONE_SAVED : [uses.includes("self") ? x : null, null, uses.includes("result") ? out : null], (ctx, [g]) => [
-      fn(g, new SavedVals(ctx)),
+      fn(g, ctx),
     ]);
   }
   return out;
@@ -374,6 +397,8 @@ export function unaryOp(name: UnaryName, x: Tensor): Tensor {
 
 /** torch.where(cond, a, b): differentiable in a and b. */
 export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  if (cond.dtype !== bool)
+    throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${cond.dtype.legacyName.replace("Tensor", "")}`);
   const at = asTensor(a);
   const bt = asTensor(b);
   const dtype = promote(at, bt);
@@ -424,6 +449,6 @@ export function toDtype(x: Tensor, dtype: DType): Tensor {
 /** How a value converts into a dtype's storage: floats truncate toward zero into integers, bool is != 0. */
 export function castFn(dtype: DType): ((v: number) => number) | undefined {
   if (dtype.name === "bool") return (v) => (v !== 0 ? 1 : 0);
-  if (dtype.name === "int64") return (v) => (v === v ? Math.trunc(v) : -9223372036854775808);
+  if (dtype.name === "int64") return (v) => (v === v ? Math.trunc(v) + 0 : -9223372036854775808);
   return undefined;
 }

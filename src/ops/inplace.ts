@@ -3,10 +3,10 @@
 import { gradMode } from "../autograd/grad_mode.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError } from "../errors.js";
-import { category, float32, type DType } from "../tensor/dtype.js";
+import { bool, category, float32, int64, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides, formatShape, sameShape } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
-import { asTensor, binaryDefs, binaryKernel, binaryResultDtype, castFn, clone, kernelOf, savedFor, SavedVals, type BinaryDef, type BinaryName } from "./elementwise.js";
+import { asTensor, binaryDefs, binaryKernel, binaryResultDtype, castFn, checkAlpha, checkSub, clone, kernelOf, savedFor, where, type BinaryDef, type BinaryName, type Vals } from "./elementwise.js";
 import { record, shouldRecord, type BackwardFn } from "./record.js";
 
 const TYPE_NAMES: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
@@ -19,6 +19,15 @@ export function checkInplace(self: Tensor, other?: Tensor | null): void {
   if (base !== null && base.isLeaf && base._requiresGrad)
     throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
   void other;
+}
+
+/** assert_no_internal_overlap: an expanded (stride 0) destination would be written more than once. */
+function checkNoInternalOverlap(self: Tensor): void {
+  for (let i = 0; i < self._shape.length; i++)
+    if (self._strides[i] === 0 && self._shape[i] > 1)
+      throw new RuntimeError(
+        "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.",
+      );
 }
 
 function checkCast(result: DType, self: DType): void {
@@ -46,14 +55,19 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
   const def: BinaryDef = binaryDefs[name];
   const other = asTensor(otherV);
   checkInplace(self, other);
+  if (name === "sub") checkSub(self, other);
+  checkNoInternalOverlap(self);
   const dtype = binaryResultDtype(def, self, other);
   checkCast(dtype, self.dtype);
+  if (name === "add" || name === "sub") checkAlpha(dtype, alpha);
   checkBroadcastInto(self, other);
   const recording = shouldRecord(self, other);
   // The derivative of other may need self's value from before the write.
   const needsOriginal = recording && other.requiresGrad && def.other[0].includes("self");
   const original = needsOriginal ? clone(self) : null;
-  const f = kernelOf(def, alpha);
+  const f0 = kernelOf(def, alpha);
+  // int64 lives in a Float64Array: no -0 (0 * -3) in an integer tensor
+  const f = self.dtype === int64 ? (x: number, y: number) => f0(x, y) + 0 : f0;
   if (dtype === self.dtype && (other.dtype === dtype || other._wrapped) && other._data !== self._data) {
     // Same precision: write elementwise straight into self's storage.
     const bv = other._wrapped && dtype === float32 ? Math.fround(other._data[0]) : null;
@@ -68,7 +82,7 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
     const oldFn = self._gradFn;
     const oldNr = self._outputNr;
     rebase(def.node, [self, other], self, savedFor(def, oldFn !== null || self._requiresGrad, other.requiresGrad, original, other, self), (ctx, [g]) => {
-      const v = new SavedVals(ctx);
+      const v: Vals = ctx;
       return [ctx.needs(0) ? def.self[1](g, v, alpha) : null, ctx.needs(1) ? def.other[1](g, v, alpha) : null];
     });
     moveRetainGrad(self, oldFn, oldNr);
@@ -91,21 +105,28 @@ function rebase(name: string, inputs: Tensor[], self: Tensor, saved: (Tensor | n
   const fn = record(name, inputs, [], saved, backward);
   // fn only ever runs inside CopySlices, which always wants the window's gradient.
   if (fn._nextNodes[0] === null) fn._nextNodes[0] = fn;
-  fn._inputShapes = [self._shape];
-  fn._inputDtypes = [self.dtype];
+  fn._setOutput(self._shape, self.dtype);
   const window = { shape: self._shape.slice(), strides: self._strides.slice(), offset: self._offset - base._offset };
   const baseShape = base._shape.slice();
   const copySlices = record("CopySlices", [base, ...inputs.slice(1)], base, [], (_ctx, [g]) => {
-    // result = grad.clone(); result[window] = fn(grad[window]) (its other outputs pass through).
-    const gradWindow = new Tensor(g.contiguous()._data, window.shape, window.strides, window.offset, g.dtype);
-    const res = fn.apply([gradWindow.clone()]);
-    const result = g.clone();
-    const win = new Tensor(result._data, window.shape, window.strides, window.offset, result.dtype);
-    K.copyInto(win, res[0] ?? gradWindow.mul(0));
+    // result = grad.clone(); result[window] = fn(grad[window]) (its other outputs pass through),
+    // written with differentiable ops so that create_graph (double backward) works.
+    const res = fn.apply([windowOf(g, baseShape, window)]);
+    const ones = new Tensor(new Uint8Array(window.shape.reduce((a, b) => a * b, 1)).fill(1), window.shape.slice(), undefined, 0, bool);
+    const inWindow = asStridedBackward(ones, baseShape, window);
+    const result = where(inWindow, res[0] ? asStridedBackward(res[0], baseShape, window) : 0, g);
     return [result, ...res.slice(1)];
   });
   void copySlices;
   record("AsStridedBackward0", [base], self, [], (_ctx, [g]) => [asStridedBackward(g, baseShape, window)]);
+}
+
+/** grad.as_strided(window) as a fresh tensor, differentiable in grad (its derivative is as_strided_backward). */
+function windowOf(g: Tensor, baseShape: number[], window: { shape: number[]; strides: number[]; offset: number }): Tensor {
+  const gc = g.contiguous();
+  const out = new Tensor(gc._data, window.shape.slice(), window.strides.slice(), window.offset, gc.dtype).clone();
+  if (shouldRecord(gc)) record("AsStridedBackward0", [gc], out, [], (_ctx, [gg]) => [asStridedBackward(gg, baseShape, window)]);
+  return out;
 }
 
 /** as_strided_backward: the view's gradient written into its window of zeros shaped like the base. */
@@ -126,7 +147,7 @@ function writeInto(self: Tensor, values: Tensor): void {
 }
 
 /** zero_() / fill_(value). */
-export function fillInPlace(self: Tensor, value: number | boolean | Tensor): void {
+export function fillInPlace(self: Tensor, value: number | boolean | Tensor, isZero = false): void {
   let v: number;
   let valueTensor: Tensor | null = null;
   if (value instanceof Tensor) {
@@ -142,7 +163,8 @@ export function fillInPlace(self: Tensor, value: number | boolean | Tensor): voi
   if (shouldRecord(self, valueTensor)) {
     const oldFn = self._gradFn;
     const oldNr = self._outputNr;
-    const name = valueTensor ? "FillBackward1" : v === 0 && !(value instanceof Tensor) ? "ZeroBackward0" : "FillBackward0";
+    // derivatives.yaml numbers fill.Scalar, fill.Tensor, fill_.Scalar, fill_.Tensor as FillBackward0..3
+    const name = isZero ? "ZeroBackward0" : valueTensor ? "FillBackward3" : "FillBackward2";
     rebase(name, valueTensor ? [self, valueTensor] : [self], self, [], (ctx, [g]) =>
       valueTensor ? [ctx.needs(0) ? g.mul(0) : null, ctx.needs(1) ? g.sum() : null] : [g.mul(0)],
     );
@@ -159,6 +181,7 @@ export function copyInto(fresh: Tensor, src: Tensor): Tensor {
 /** self.copy_(src): broadcasts src into self, converting dtype. */
 export function copyInPlace(self: Tensor, src: Tensor): void {
   checkInplace(self, src);
+  checkNoInternalOverlap(self);
   checkBroadcastInto(self, src);
   K.copyInto(self, { _data: src._data, _shape: self._shape, _strides: broadcastStrides(src._shape, src._strides, self._shape), _offset: src._offset }, castFn(self.dtype));
   self._version.value++;

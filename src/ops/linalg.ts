@@ -17,6 +17,11 @@ function sameDtype(a: Tensor, b: Tensor, op: string): void {
   }
 }
 
+/** ATen's CPU matrix kernels are not instantiated for bool. */
+function noBool(a: Tensor, kernel: string): void {
+  if (a.dtype.name === "bool") throw new RuntimeError(`"${kernel}" not implemented for 'Bool'`);
+}
+
 /** Core product of contiguous-or-strided (batch ×) m×k by k×n operands. */
 function product(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number): Tensor {
   const out = a.dtype.alloc(batch * m * n);
@@ -31,6 +36,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   if (a._shape[1] !== b._shape[0])
     throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${a._shape[0]}x${a._shape[1]} and ${b._shape[0]}x${b._shape[1]})`);
   sameDtype(a, b, "mm");
+  noBool(a, "addmm_impl_cpu_");
   const out = product(a, b, 1, a._shape[0], a._shape[1], b._shape[1]);
   if (shouldRecord(a, b))
     record("MmBackward0", [a, b], out, [b.requiresGrad ? a : null, a.requiresGrad ? b : null], (ctx, [g]) => [
@@ -48,6 +54,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
       `Expected size for first two dimensions of batch2 tensor to be: [${a._shape[0]}, ${a._shape[2]}] but got: [${b._shape[0]}, ${b._shape[1]}].`,
     );
   sameDtype(a, b, "bmm");
+  noBool(a, "bmm");
   const out = product(a, b, a._shape[0], a._shape[1], a._shape[2], b._shape[2]);
   if (shouldRecord(a, b))
     record("BmmBackward0", [a, b], out, [b.requiresGrad ? a : null, a.requiresGrad ? b : null], (ctx, [g]) => [
@@ -63,6 +70,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   if (a._shape[1] !== v._shape[0])
     throw new RuntimeError(`size mismatch, got input (${a._shape[0]}), mat (${a._shape[0]}x${a._shape[1]}), vec (${v._shape[0]})`);
   sameDtype(a, v, "mv");
+  noBool(a, "addmv_impl_cpu");
   const col = new Tensor(v._data, [v._shape[0], 1], [v._strides[0], 1], v._offset, v.dtype);
   const r = product(a, col, 1, a._shape[0], a._shape[1], 1);
   const out = new Tensor(r._data, [a._shape[0]], [1], 0, a.dtype);
@@ -81,6 +89,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
       `inconsistent tensor size, expected tensor [${a._shape[0]}] and src [${b._shape[0]}] to have the same number of elements, but got ${a._shape[0]} and ${b._shape[0]} elements respectively`,
     );
   sameDtype(a, b, "dot");
+  noBool(a, "dot");
   const row = new Tensor(a._data, [1, a._shape[0]], [0, a._strides[0]], a._offset, a.dtype);
   const col = new Tensor(b._data, [b._shape[0], 1], [b._strides[0], 0], b._offset, b.dtype);
   const r = product(row, col, 1, 1, a._shape[0], 1);
@@ -108,6 +117,13 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (da === 2 && db === 1) return mv(a, b);
   if (da === 1 && db === 2) return squeezeInPlaceView(mm(a.unsqueeze(0), b), 0);
   if (da === 2 && db === 2) return mm(a, b);
+  if (da === 2 && db >= 3 && a.requiresGrad) {
+    // 2.x should_fold: with the 2-D operand requiring grad, fold b's batch into the rows of one mm on
+    // b.mT, then transpose back (.mT().contiguous(): CloneBackward0).
+    const bt = b.transpose(-2, -1);
+    const r = mm(reshape(bt, [-1, bt._shape[db - 1]]), a.t());
+    return unsafeView(r, [...bt._shape.slice(0, -1), a._shape[0]]).transpose(-2, -1).contiguous();
+  }
   if (da >= 3 && (db === 1 || db === 2)) {
     // Fold the batch into rows: (..., n, k) -> (-1, k).
     const k = a._shape[da - 1];
@@ -123,10 +139,10 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const k = a2._shape[a2.ndim - 1];
   const k2 = b2._shape[b2.ndim - 2];
   const p = b2._shape[b2.ndim - 1];
-  if (k !== k2)
-    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${numelOf(a2._shape.slice(0, -2))}, ${k}] but got: [${numelOf(b2._shape.slice(0, -2))}, ${k2}].`);
+  // the batch dims broadcast first; bmm then sees both operands expanded to B
   const batch = broadcastShapes(a2._shape.slice(0, -2), b2._shape.slice(0, -2));
   const B = numelOf(batch);
+  if (k !== k2) throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${B}, ${k}] but got: [${B}, ${k2}].`);
   const ae = reshape(a2.expand([...batch, n, k]), [B, n, k]);
   const be = reshape(b2.expand([...batch, k, p]), [B, k, p]);
   const outShape = [...batch];
@@ -139,7 +155,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 function squeezeInPlaceView(x: Tensor, dim: number): Tensor {
   const shape = x._shape.slice();
   shape.splice(dim, 1);
-  const out = new Tensor(x._data, shape, undefined, x._offset, x.dtype);
+  // squeeze_ is in place: the result is at version 1
+  const out = new Tensor(x._data, shape, undefined, x._offset, x.dtype, { value: 1 });
   if (shouldRecord(x)) {
     const inShape = x._shape.slice();
     record("SqueezeBackward4", [x], out, [], (_ctx, [g]) => [g.reshape(inShape)]);

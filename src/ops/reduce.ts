@@ -1,6 +1,6 @@
 // Reductions with PyTorch's dim/keepdim conventions and derivatives.
 import * as K from "../backend/cpu.js";
-import { RuntimeError } from "../errors.js";
+import { IndexError, RuntimeError } from "../errors.js";
 import { bool, float32, int64, type DType } from "../tensor/dtype.js";
 import { numelOf, wrapDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -66,6 +66,14 @@ function runReduce(x: Tensor, dims: number[], keepdim: boolean, r: K.Reducer, dt
   return new Tensor(out, shape, undefined, 0, dtype);
 }
 
+/** sum of a floating-point tensor, in PyTorch's summation order (K.sum). */
+function runSum(x: Tensor, dims: number[], keepdim: boolean): Tensor {
+  const shape = reducedShape(x._shape, dims, keepdim);
+  const dimsInShape = dims.filter((d) => d < x._shape.length);
+  const out = K.sum(x, dimsInShape, keepdim, x.dtype.alloc(numelOf(shape)) as Float32Array | Float64Array);
+  return new Tensor(out, shape, undefined, 0, x.dtype);
+}
+
 /** The gradient of a reduction, unsqueezed back at the reduced dims (restore_reduced_dims). */
 function restoreDims(g: Tensor, dims: readonly number[], keepdim: boolean, ndim: number): Tensor {
   if (keepdim || ndim === 0) return g;
@@ -82,13 +90,12 @@ function sumDtype(x: Tensor): DType {
 }
 
 export function sum(x: Tensor, dim: DimArg = null, keepdim = false): Tensor {
-  const all = dim === null || (Array.isArray(dim) && dim.length === 0);
   const dims = normDims(dim, x.ndim);
-  const out = runReduce(x, dims, keepdim, SUM, sumDtype(x));
+  const out = x.dtype.isFloatingPoint ? runSum(x, dims, keepdim) : runReduce(x, dims, keepdim, SUM, sumDtype(x));
   if (shouldRecord(x)) {
     const shape = x._shape.slice();
     const ndim = x.ndim;
-    record(all && !keepdim ? "SumBackward0" : "SumBackward1", [x], out, [], (_ctx, [g]) => [restoreDims(g, dims, keepdim, ndim).expand(shape)]);
+    record(dim === null && !keepdim ? "SumBackward0" : "SumBackward1", [x], out, [], (_ctx, [g]) => [restoreDims(g, dims, keepdim, ndim).expand(shape)]);
   }
   return out;
 }
@@ -98,15 +105,18 @@ export function mean(x: Tensor, dim: DimArg = null, keepdim = false): Tensor {
     throw new RuntimeError(
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype === bool ? "Bool" : x.dtype === int64 ? "Long" : "Int"}`,
     );
-  const all = dim === null || (Array.isArray(dim) && dim.length === 0);
   const dims = normDims(dim, x.ndim);
   let count = 1;
   for (const d of dims) if (d < x.ndim) count *= x._shape[d];
-  const out = runReduce(x, dims, keepdim, { init: 0, step: SUM.step, finish: (a) => a / count }, x.dtype);
+  // PyTorch's CPU mean is sum(...).div_(count): the float32 sum divided by float32(count).
+  const out = runSum(x, dims, keepdim);
+  const values = out._data;
+  const divisor = x.dtype === float32 ? Math.fround(count) : count;
+  for (let i = 0; i < values.length; i++) values[i] /= divisor;
   if (shouldRecord(x)) {
     const shape = x._shape.slice();
     const ndim = x.ndim;
-    record(all && !keepdim ? "MeanBackward0" : "MeanBackward1", [x], out, [], (_ctx, [g]) => [
+    record(dim === null && !keepdim ? "MeanBackward0" : "MeanBackward1", [x], out, [], (_ctx, [g]) => [
       restoreDims(g, dims, keepdim, ndim).expand(shape).div(count),
     ]);
   }
@@ -115,7 +125,9 @@ export function mean(x: Tensor, dim: DimArg = null, keepdim = false): Tensor {
 
 export function prod(x: Tensor, dim: number | null = null, keepdim = false): Tensor {
   const dims = normDims(dim, x.ndim);
-  const out = runReduce(x, dims, keepdim, PROD, sumDtype(x));
+  const dtype = sumDtype(x);
+  // int64 lives in a Float64Array: 0 * -2 must not leave a -0
+  const out = runReduce(x, dims, keepdim, dtype === int64 ? { init: 1, step: PROD.step, finish: (a) => a + 0 } : PROD, dtype);
   if (shouldRecord(x)) {
     const ndim = x.ndim;
     record(dim === null ? "ProdBackward0" : "ProdBackward1", [x], out, [x, out], (ctx, [g]) => {
@@ -131,36 +143,23 @@ export function prod(x: Tensor, dim: number | null = null, keepdim = false): Ten
   return out;
 }
 
-/** For each element, the product of the other elements along the reduced dims (zero-safe). */
+/**
+ * For each element, the product of the other elements along the reduced dim(s) (zero-safe), written
+ * with differentiable ops so that double backward through prod works: the reduced elements are laid
+ * out n times, the diagonal replaced by 1, and each row multiplied out.
+ */
 function productOfOthers(x: Tensor, dims: number[]): Tensor {
-  const vals = x.detach().contiguous();
-  const out = x.dtype.alloc(x.numel());
-  const shape = x._shape;
-  const strides = vals._strides;
-  const reduced = dims.filter((d) => d < shape.length);
-  const n = x.numel();
-  const data = vals._values();
-  // Group elements by their position in the kept dims.
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    let key = 0;
-    let rem = i;
-    for (let d = 0; d < shape.length; d++) {
-      const idx = Math.floor(rem / strides[d]);
-      rem -= idx * strides[d];
-      if (!reduced.includes(d)) key = key * (shape[d] + 1) + idx;
-    }
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key)!.push(i);
-  }
-  for (const members of groups.values()) {
-    for (const i of members) {
-      let p = 1;
-      for (const j of members) if (j !== i) p *= data[j];
-      out[i] = p;
-    }
-  }
-  return new Tensor(out, shape.slice(), undefined, 0, x.dtype);
+  const shape = x._shape.slice();
+  if (shape.length === 0) return x.mul(0).add(1);
+  const all = dims.length === shape.length;
+  const d = dims[0];
+  const t = all ? x.reshape([-1]) : x.transpose(d, -1);
+  const n = t._shape[t._shape.length - 1];
+  const eye = new Uint8Array(n * n);
+  for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+  const rows = t.unsqueeze(-2).expand([...t._shape.slice(0, -1), n, n]);
+  const others = where(new Tensor(eye, [n, n], undefined, 0, bool), 1, rows).prod(-1);
+  return all ? others.reshape(shape) : others.transpose(d, -1);
 }
 
 /** x.max() / x.min() over everything, or (values, indices) along one dim. */
@@ -199,6 +198,14 @@ function evenlyDistribute(g: Tensor, input: Tensor, value: Tensor): Tensor {
 }
 
 export function amaxAmin(kind: "amax" | "amin", x: Tensor, dim: DimArg, keepdim: boolean): Tensor {
+  if (x.numel() === 0) {
+    // zero_numel_check_dims: an empty input needs reduction dims, none of them of size 0
+    const list = dim === null ? [] : typeof dim === "number" ? [dim] : dim;
+    if (list.length === 0)
+      throw new RuntimeError(`${kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+    for (const d of list)
+      if (x.ndim > 0 && x._shape[wrapDim(d, x.ndim)] === 0) throw new IndexError(`${kind}(): Expected reduction dim ${d} to have non-zero size.`);
+  }
   const dims = normDims(dim, x.ndim);
   const out = runReduce(x, dims, keepdim, extremum(kind === "amax" ? "max" : "min"), x.dtype);
   if (shouldRecord(x)) {
@@ -293,7 +300,7 @@ export function vectorNorm(x: Tensor, p: number, dim: DimArg, keepdim: boolean):
       const self = ctx.saved(0);
       const n = restoreDims(ctx.saved(1), dims, keepdim, ndim);
       const gr = restoreDims(g, dims, keepdim, ndim);
-      if (p === 0) return [self.mul(0)];
+      if (p === 0) return [null]; // linalg_vector_norm_backward: no gradient (None) for the 0-"norm"
       if (p === 1) return [self.sign().mul(gr)];
       if (p === 2) return [self.mul(where(n.eq(0), 0, gr.div(n)))];
       if (p === Infinity || p === -Infinity) {

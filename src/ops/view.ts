@@ -181,7 +181,8 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   if (x.ndim === 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
   const d = wrapDim(dim, x.ndim);
   const size = x._shape[d];
-  if (index < -size || index >= size) throw new IndexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+  if (index < -size || index >= size)
+    throw new IndexError(`select(): index ${index} out of range for tensor of size ${formatShape(x._shape)} at dimension ${d}`);
   const i = index < 0 ? index + size : index;
   const shape = x._shape.slice();
   const strides = x._strides.slice();
@@ -197,9 +198,15 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
 
 /** x[start:end:step] along dim, Python's clamping of out-of-range bounds (narrow is strict). */
 export function slice(x: Tensor, dim: number, start: number | null, end: number | null, step = 1, strict = false): Tensor {
+  if (strict) {
+    // narrow_symint's checks, in its order
+    if (x.ndim === 0) throw new RuntimeError("narrow() cannot be applied to a 0-dim tensor.");
+    if ((end ?? 0) - (start ?? 0) < 0) throw new RuntimeError("narrow(): length must be non-negative.");
+  }
   const d = wrapDim(dim, x.ndim);
   const size = x._shape[d];
-  if (step <= 0) throw new ValueError("step must be greater than zero");
+  if (step === 0) throw new ValueError("slice step cannot be zero"); // Python's slice()
+  if (step < 0) throw new ValueError("step must be greater than zero");
   let s = start ?? 0;
   let e = end ?? size;
   if (strict) {
@@ -253,32 +260,48 @@ export function embed(g: Tensor, shape: number[], dim: number, start: number, st
 
 /** Basic indexing: numbers select, [start, stop, step?] slice, null adds an axis, "..." fills. */
 export function index(x: Tensor, items: IndexItem[]): Tensor {
-  let consumed = 0;
-  let ellipses = 0;
-  for (const it of items) {
-    if (it === "...") ellipses++;
-    else if (it !== null) consumed++;
+  // x.index(a) is Python's x[a] (a single index takes THPVariable_getitem's simple path), x.index(a, b) is x[a, b].
+  if (items.length === 1) {
+    const it = items[0];
+    if (it === "...") return alias(x);
+    if (typeof it === "number" && x.ndim === 0)
+      throw new IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
   }
-  if (ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+  let consumed = 0;
+  for (const it of items) if (it !== "..." && it !== null) consumed++;
   if (consumed > x.ndim) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
   let out = x;
   let dim = 0;
-  for (const it of items) {
+  // applySlicing: each "..." skips the unindexed dims (several are allowed, as in PyTorch); errors name
+  // the index's position in the tuple (real_dim).
+  items.forEach((it, realDim) => {
     if (it === null) {
       out = unsqueeze(out, dim);
       dim++;
     } else if (it === "...") {
       dim += x.ndim - consumed;
     } else if (typeof it === "number") {
+      const size = out._shape[dim];
+      if (it < -size || it >= size) throw new IndexError(`index ${it} is out of bounds for dimension ${realDim} with size ${size}`);
       out = select(out, dim, it);
     } else if (Array.isArray(it)) {
-      out = slice(out, dim, it[0], it[1], it[2] ?? 1);
+      const [start, stop, step] = [it[0], it[1], it[2] ?? 1];
+      // applySlice skips a slice spelled out over the whole dim (x[0:n, 1]) unless it is the only index
+      const whole = items.length > 1 && (start ?? 0) === 0 && stop === out._shape[dim] && step === 1;
+      if (!whole) out = slice(out, dim, start, stop, step);
       dim++;
     } else {
       throw new IndexError("indexing with tensors (advanced indexing) is not supported by x.index() yet");
     }
-  }
-  // x[...] and x[:] are still new views.
-  if (out === x) out = slice(x, 0, null, null, 1);
+  });
+  // x[...], x[0:n, 0:m]: a new view all the same (at::alias).
+  if (out === x) out = alias(x);
+  return out;
+}
+
+/** at::alias: a view of the whole tensor (AliasBackward0). */
+export function alias(x: Tensor): Tensor {
+  const out = makeView(x, x._shape.slice(), x._strides.slice(), x._offset);
+  if (shouldRecord(x)) record("AliasBackward0", [x], out, [], (_ctx, [g]) => [g]);
   return out;
 }

@@ -117,7 +117,14 @@ export class Tensor {
     return this._requiresGrad || this._gradFn !== null;
   }
   set requiresGrad(flag: boolean) {
-    this.requiresGrad_(flag);
+    // THPVariable_set_requires_grad: stricter than requires_grad_() on non-leaves, and its own dtype message
+    if (!this.isLeaf)
+      throw new RuntimeError(
+        "you can only change requires_grad flags of leaf variables." +
+          (flag ? "" : " If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."),
+      );
+    if (flag && !this.dtype.isFloatingPoint) throw new RuntimeError("only Tensors of floating point and complex dtype can require gradients");
+    this._requiresGrad = flag;
   }
   get isLeaf(): boolean {
     return this._gradFn === null;
@@ -422,7 +429,7 @@ export class Tensor {
     return this;
   }
   zero_(): this {
-    I.fillInPlace(this, 0);
+    I.fillInPlace(this, 0, true);
     return this;
   }
   fill_(value: number | boolean | Tensor): this {
