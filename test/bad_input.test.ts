@@ -64,3 +64,12 @@ test("a failed backward through freed buffers reports PyTorch's error and keeps 
   assert.equal(x.grad!.toString(), "tensor([0., 2., 4., 6.])");
   throwsAndKeeps([x], () => y.sum().backward(), "RuntimeError", /^Trying to backward through the graph a second time/);
 });
+
+test("gradcheck refuses overlapping inputs like PyTorch", () => {
+  const x = torch.tensor([1.5], { dtype: "float64" }).expand([3]).detach().requiresGrad_();
+  assert.throws(() => torch.autograd.gradcheck((t) => t.mul(2), [x], { raiseException: false }), {
+    name: "RuntimeError",
+    message:
+      "The 0th input has a dimension with stride 0. gradcheck only supports inputs that are non-overlapping to be able to compute the numerical gradients correctly. You should call .contiguous on the input before passing it to gradcheck.",
+  });
+});

@@ -116,6 +116,11 @@ export function gradcheck(fn: Fn, inputsArg: Tensor | Tensor[], opts: GradcheckO
       "gradcheck expects at least one input tensor to require gradient, but none of the them have requires_grad=True.",
     );
   inputs.forEach((x, i) => {
+    // _check_inputs: finite differences need every element to have its own memory.
+    if (x.requiresGrad && x._strides.some((st, d) => st === 0 && x._shape[d] > 1))
+      throw new RuntimeError(
+        `The ${i}th input has a dimension with stride 0. gradcheck only supports inputs that are non-overlapping to be able to compute the numerical gradients correctly. You should call .contiguous on the input before passing it to gradcheck.`,
+      );
     if (x.requiresGrad && x.dtype !== float64)
       warn(
         `Input #${i} requires gradient and is not a double precision floating point or complex. This check will likely fail if all the inputs are not of double precision floating point or complex. `,
