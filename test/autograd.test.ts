@@ -204,6 +204,21 @@ const scenarios: Record<string, (log: Log, err: Err) => void> = {
     d.sum().backward();
     log(a.grad);
   },
+  output_layout(log) {
+    const x = torch.arange(6).view(2, 3).t();
+    const y = torch.arange(6).view(3, 2);
+    const z = torch.arange(24).view(2, 3, 4).permute(2, 0, 1);
+    const cases: [string, Tensor][] = [
+      ["x.neg()", x.neg()], ["x.clone()", x.clone()], ["x + y", x.add(y)], ["y + x", y.add(x)],
+      ["x * 2", x.mul(2)], ["x + 1 row", x.add(torch.ones(2))], ["z.sin()", z.sin()], ["z + z", z.add(z)],
+      ["z.clone()", z.clone()], ["x.contiguous()", x.contiguous()], ["x.reshape(6)", x.reshape(6)],
+      ["x > 1", x.gt(1)], ["x[:, :1] + 0", x.index([null, null], [null, 1]).add(0)], ["col + row", torch.ones(3, 1).add(torch.ones(1, 2))],
+    ];
+    for (const [name, t] of cases) log(name, t.stride(), t.isContiguous(), t);
+    const w = torch.arange(6, { requiresGrad: true }).view(2, 3).t();
+    const c = w.contiguous();
+    log(c.gradFn, w.clone().isContiguous(), w.clone().contiguous().gradFn);
+  },
   detach_and_data(log, err) {
     const x = torch.tensor([1, 2], { requiresGrad: true });
     const y = x.mul(x);

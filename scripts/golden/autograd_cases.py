@@ -229,6 +229,21 @@ def inplace_on_views(log):
     log(a.grad)
 
 @scenario
+def output_layout(log):
+    # Elementwise results follow their inputs' layout (TensorIterator); clone preserves it.
+    x = torch.arange(6.).view(2, 3).t()
+    y = torch.arange(6.).view(3, 2)
+    z = torch.arange(24.).view(2, 3, 4).permute(2, 0, 1)
+    for name, t in [("x.neg()", x.neg()), ("x.clone()", x.clone()), ("x + y", x + y), ("y + x", y + x),
+                    ("x * 2", x * 2), ("x + 1 row", x + torch.ones(2)), ("z.sin()", z.sin()), ("z + z", z + z),
+                    ("z.clone()", z.clone()), ("x.contiguous()", x.contiguous()), ("x.reshape(6)", x.reshape(6)),
+                    ("x > 1", x > 1), ("x[:, :1] + 0", x[:, :1] + 0), ("col + row", torch.ones(3, 1) + torch.ones(1, 2))]:
+        log(name, list(t.stride()), t.is_contiguous(), t)
+    w = torch.arange(6., requires_grad=True).view(2, 3).t()
+    c = w.contiguous()
+    log(c.grad_fn, w.clone().is_contiguous(), w.clone().contiguous().grad_fn)
+
+@scenario
 def detach_and_data(log):
     x = torch.tensor([1., 2.], requires_grad=True)
     y = x * x

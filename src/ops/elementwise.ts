@@ -5,7 +5,7 @@ import type { OpNode } from "../autograd/node.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError } from "../errors.js";
 import { bool, DType, float32, getDefaultDtype, int64, resultType, scalarDtype } from "../tensor/dtype.js";
-import { broadcastShapes, broadcastStrides, EMPTY, numelOf } from "../tensor/shape.js";
+import { broadcastShapes, broadcastStrides, EMPTY, numelOf, outputPermutation, stridesInOrder } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
 import { record, shouldRecord } from "./record.js";
 
@@ -53,9 +53,12 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
       const n = numelOf(as);
       const out = outDtype.alloc(n);
       const bv = b._wrapped && compute === float32 ? fround(b._data[0]) : b._data[b._offset];
-      if (n === 1 && as.length === 0) out[0] = f(a._data[a._offset], bv);
-      else K.binary(f, out, as, a._data, a._strides, a._offset, SCALAR_DATA(bv), zerosFor(as), 0);
-      return new Tensor(out, as.length === 0 ? as : as.slice(), contiguous(as), 0, outDtype);
+      if (n === 1 && as.length === 0) {
+        out[0] = f(a._data[a._offset], bv);
+        return new Tensor(out, as, EMPTY, 0, outDtype);
+      }
+      K.binary(f, out, as, a._data, a._strides, a._offset, SCALAR_DATA(bv), zerosFor(as), 0);
+      return laidOutLike(out, as.slice(), [a, b], outDtype);
     }
   }
   const shape = a._shape.length === b._shape.length && sameDims(a._shape, b._shape) ? a._shape.slice() : broadcastShapes(a._shape, b._shape);
@@ -63,12 +66,51 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
   const out = outDtype.alloc(n);
   const av = operandIn(a, compute);
   const bv = operandIn(b, compute);
-  K.binary(
-    f, out, shape,
-    av._data, av._shape.length === shape.length && sameDims(av._shape, shape) ? av._strides : broadcastStrides(av._shape, av._strides, shape), av._offset,
-    bv._data, bv._shape.length === shape.length && sameDims(bv._shape, shape) ? bv._strides : broadcastStrides(bv._shape, bv._strides, shape), bv._offset,
-  );
-  return new Tensor(out, shape, contiguous(shape), 0, outDtype);
+  const sa = av._shape.length === shape.length && sameDims(av._shape, shape) ? av._strides : broadcastStrides(av._shape, av._strides, shape);
+  const sb = bv._shape.length === shape.length && sameDims(bv._shape, shape) ? bv._strides : broadcastStrides(bv._shape, bv._strides, shape);
+  K.binary(f, out, shape, av._data, sa, av._offset, bv._data, sb, bv._offset);
+  return laidOutLike(out, shape, [a, b], outDtype);
+}
+
+/** An operand's layout as TensorIterator sees it. */
+type Layout = { readonly _shape: readonly number[]; readonly _strides: readonly number[] };
+const SCALAR_LAYOUT: Layout = { _shape: EMPTY, _strides: EMPTY };
+
+/**
+ * An elementwise result (values given in row-major order) laid out as TensorIterator lays out its
+ * output: row-major when the operands are, their own strides when they all share one dense layout,
+ * else the dimension order reorder_dimensions derives from the operands' strides.
+ */
+export function laidOutLike(values: K.Storage, shape: number[], operands: readonly Layout[], dtype: DType): Tensor {
+  let strides: readonly number[] | null = null;
+  if (shape.length >= 2) {
+    if (operands.every((o) => sameShapeArr(o._shape, shape))) {
+      if (operands.every((o) => K.isContiguous(o._shape, o._strides))) strides = null;
+      else if (operands.every((o) => isNonOverlappingAndDense(o) && sameShapeArr(o._strides, operands[0]._strides))) strides = operands[0]._strides;
+      else strides = permutedStrides(shape, operands);
+    } else strides = permutedStrides(shape, operands);
+  }
+  if (strides === null) return new Tensor(values, shape, contiguous(shape), 0, dtype);
+  const out = dtype.alloc(values.length);
+  K.copyInto({ _data: out, _shape: shape, _strides: strides, _offset: 0 }, { _data: values, _shape: shape, _strides: contiguous(shape), _offset: 0 });
+  return new Tensor(out, shape, strides.slice(), 0, dtype);
+}
+
+function permutedStrides(shape: readonly number[], operands: readonly Layout[]): number[] | null {
+  const perm = outputPermutation(shape, operands.map((o) => broadcastStrides(o._shape, o._strides, shape)));
+  return perm === null ? null : stridesInOrder(shape, perm);
+}
+
+/** is_non_overlapping_and_dense: some ordering of the dims makes the strides row-major. */
+function isNonOverlappingAndDense(t: Layout): boolean {
+  const dims = t._shape.map((_, i) => i).filter((d) => t._shape[d] !== 1);
+  dims.sort((a, b) => t._strides[a] - t._strides[b] || a - b);
+  let expected = 1;
+  for (const d of dims) {
+    if (t._strides[d] !== expected) return false;
+    expected *= t._shape[d];
+  }
+  return true;
 }
 
 function sameShapeArr(a: readonly number[], b: readonly number[]): boolean {
@@ -195,9 +237,9 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
     const v = dtype === float32 ? fround(bv) : bv;
     const n = a.numel();
     const out = dtype.alloc(n);
-    if (n === 1 && a._shape.length === 0) out[0] = f(a._data[a._offset], v);
-    else K.unary((x) => f(x, v), out, a);
-    return new Tensor(out, a._shape.length === 0 ? EMPTY : a._shape.slice(), undefined, 0, dtype);
+    if (n === 1 && a._shape.length === 0) return new Tensor(out.fill(f(a._data[a._offset], v)), EMPTY, EMPTY, 0, dtype);
+    K.unary((x) => f(x, v), out, a);
+    return laidOutLike(out, a._shape.slice(), [a, SCALAR_LAYOUT], dtype);
   }
   const b = asTensor(bv);
   const dtype = binaryResultDtype(def, a, b);
@@ -384,7 +426,8 @@ export function unaryOp(name: UnaryName, x: Tensor): Tensor {
   const dtype = name === "logicalNot" ? bool : def.result === "float" && !x.dtype.isFloatingPoint ? getDefaultDtype() : x.dtype;
   const src = dtype === float32 && x.dtype !== float32 ? operandIn(x, float32) : x;
   const f = def.f;
-  const out = new Tensor(K.unary(dtype === int64 ? (v) => f(v) + 0 : f, dtype.alloc(x.numel()), src), x._shape.slice(), undefined, 0, dtype); // no int64 -0
+  const values = K.unary(dtype === int64 ? (v) => f(v) + 0 : f, dtype.alloc(x.numel()), src); // no int64 -0
+  const out = x._shape.length < 2 ? new Tensor(values, x._shape.slice(), undefined, 0, dtype) : laidOutLike(values, x._shape.slice(), [x], dtype);
   const grad = def.grad;
   if (grad && shouldRecord(x)) {
     const [uses, fn] = grad;
@@ -428,8 +471,16 @@ export function expandedValues(t: Tensor, shape: readonly number[], dtype: DType
 
 // ---- copies and casts -------------------------------------------------------------------------
 
-export function clone(x: Tensor): Tensor {
-  const out = new Tensor(K.copyToContiguous(x, x.dtype.alloc(x.numel())), x._shape.slice(), undefined, 0, x.dtype);
+/**
+ * clone(): keeps the input's layout (memory_format=torch.preserve_format), or row-major with
+ * `contiguousFormat` (what contiguous() and reshape's copy use).
+ */
+export function clone(x: Tensor, contiguousFormat = false): Tensor {
+  const values = K.copyToContiguous(x, x.dtype.alloc(x.numel()));
+  const out =
+    contiguousFormat || x._shape.length < 2
+      ? new Tensor(values, x._shape.slice(), undefined, 0, x.dtype)
+      : laidOutLike(values, x._shape.slice(), [x], x.dtype);
   if (shouldRecord(x)) record("CloneBackward0", [x], out, [], (_ctx, [g]) => [g]);
   return out;
 }

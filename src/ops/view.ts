@@ -32,7 +32,7 @@ export function view(x: Tensor, shapeArg: number[]): Tensor {
 export function reshape(x: Tensor, shapeArg: number[]): Tensor {
   const shape = inferSize(shapeArg, x.numel());
   if (viewStrides(x._shape, x._strides, shape) !== null) return view(x, shape);
-  return unsafeView(clone(x), shape);
+  return unsafeView(clone(x, true), shape);
 }
 
 /** _unsafe_view: reinterprets a fresh contiguous tensor's storage without making it a view. */

@@ -133,3 +133,51 @@ export function viewStrides(shape: readonly number[], strides: readonly number[]
   if (viewD !== -1) return null;
   return newStrides;
 }
+
+/**
+ * TensorIterator's reorder_dimensions: the order (innermost first) in which an elementwise op's
+ * output is laid out so it follows its inputs' layout (a transposed input gives a transposed
+ * result). `strides` are the operands' strides broadcast to `shape` (0 on broadcast dims).
+ * Returns null when that order is the plain row-major one.
+ */
+export function outputPermutation(shape: readonly number[], strides: readonly (readonly number[])[]): number[] | null {
+  const nd = shape.length;
+  if (nd < 2) return null;
+  const perm = new Array<number>(nd);
+  for (let i = 0; i < nd; i++) perm[i] = nd - 1 - i;
+  // 1 if dim0 should come after dim1, -1 if before, 0 if the operands don't say.
+  const shouldSwap = (d0: number, d1: number): number => {
+    for (const st of strides) {
+      const s0 = st[d0];
+      const s1 = st[d1];
+      if (s0 === 0 || s1 === 0) continue;
+      if (s0 < s1) return -1;
+      if (s0 > s1) return 1;
+      if (shape[d0] > shape[d1]) return 1;
+    }
+    return 0;
+  };
+  for (let i = 1; i < nd; i++) {
+    let d1 = i;
+    for (let d0 = i - 1; d0 >= 0; d0--) {
+      const c = shouldSwap(perm[d0], perm[d1]);
+      if (c > 0) {
+        [perm[d0], perm[d1]] = [perm[d1], perm[d0]];
+        d1 = d0;
+      } else if (c < 0) break;
+    }
+  }
+  for (let i = 0; i < nd; i++) if (perm[i] !== nd - 1 - i) return perm;
+  return null;
+}
+
+/** Contiguous strides for laying out `shape` in the order `perm` (innermost dim first). */
+export function stridesInOrder(shape: readonly number[], perm: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (const d of perm) {
+    strides[d] = s;
+    s *= Math.max(shape[d], 1);
+  }
+  return strides;
+}

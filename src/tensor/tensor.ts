@@ -317,7 +317,7 @@ export class Tensor {
     return E.clone(this);
   }
   contiguous(): Tensor {
-    return this.isContiguous() ? this : E.clone(this);
+    return this.isContiguous() ? this : E.clone(this, true);
   }
 
   // ---- arithmetic -----------------------------------------------------------------------------
