@@ -22,6 +22,15 @@ export type { TensorOptions, RandomOptions } from "./ops/creation.js";
 export { Generator, defaultGenerator } from "./random/generator.js";
 export { seed, initialSeed, getRngState, setRngState } from "./ops/creation.js";
 export * as plot from "./plot/index.js";
+// Issue 3 op groups: each module exports its torch.* functions and installs its Tensor methods.
+export * from "./ops/math_ops.js";
+export * from "./ops/reduction_ops.js";
+export * from "./ops/shape_ops.js";
+export * from "./ops/index_ops.js";
+export * from "./ops/linalg_ops.js";
+export * from "./ops/random_ops.js";
+export * as linalg from "./linalg/index.js";
+export * as nn from "./nn/index.js";
 export * from "./torch.js";
 export const autograd = autogradNs;
 export const optim = optimNs;

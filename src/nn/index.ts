@@ -1,0 +1,3 @@
+// torch.nn
+import * as functional from "./functional.js";
+export { functional };

@@ -1,0 +1,3 @@
+// Issue 3 op group (random_ops): torch.* functions exported here; Tensor methods installed with
+// installMethods (see src/tensor/methods.ts for the pattern).
+export {};

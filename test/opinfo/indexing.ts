@@ -1,0 +1,4 @@
+// Op table entries: indexing (issue 3). See ./types.ts for the contract.
+import type { OpInfo } from "./types.js";
+
+export const ops: OpInfo[] = [];
