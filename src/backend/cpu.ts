@@ -168,6 +168,7 @@ export interface Reducer {
 /**
  * Reduces `x` over `dims` (sorted, unique). The output is contiguous with the reduced dims
  * removed; `index` reducers (argmax) get the position along the flattened reduced dims.
+ * Accumulates in float64: floating-point sums that must round like PyTorch's go through `sum` below.
  */
 export function reduce(x: StridedView, dims: readonly number[], r: Reducer, out: Storage): Storage {
   const nd = x._shape.length;
@@ -215,9 +216,252 @@ export function reduce(x: StridedView, dims: readonly number[], r: Reducer, out:
   return out;
 }
 
+// ---- Floating-point sums in PyTorch's order -------------------------------------------------------
+//
+// PyTorch's CPU sum (aten/src/ATen/native/cpu/SumKernel.cpp, cascade_sum; the same in 1.13 and 2.x)
+// accumulates float32 in float32 and float64 in float64, in an order fixed by the AVX2 kernels: sums over
+// a contiguous run go through 8 float32 (4 float64) vector lanes, four interleaved partial sums
+// ("ilp") and a four-level cascade that adds blocks of 16 or more terms before folding them into the
+// next level. The functions below replay that order exactly on one thread (torch.get_num_threads() == 1;
+// with more threads PyTorch splits sums of 32768+ elements between them). Typed-array accumulators
+// do the rounding: storing a double sum of two float32 values into a Float32Array is the float32 add.
+
+type FloatStorage = Float32Array | Float64Array;
+
+/** utils::CeilLog2 */
+function ceilLog2(x: number): number {
+  return x <= 2 ? 1 : 32 - Math.clz32(x - 1);
+}
+
+/** Slots: four cascade levels × at most 32 columns, then one scalar accumulator. */
+const ACC_LEVELS = 4;
+const ACC_COLS = 32;
+const FINAL = ACC_LEVELS * ACC_COLS;
+const acc32 = new Float32Array(FINAL + 1);
+const acc64 = new Float64Array(FINAL + 1);
+
 /**
- * Batched matrix product on contiguous operands: out[b] = a[b] (m×k) · bm[b] (k×n).
- * Accumulates in float64 rows, then stores into `out`'s own precision.
+ * multi_row_sum: sums `size` rows at once, each row holding `nrows` groups of `lanes` adjacent
+ * elements (group k of row i starts at base + i*rowStride + k*colStride). Column c = k*lanes + l ends
+ * in acc[c]. Every 2^power rows level 0 is added into level 1, and so on up the cascade.
+ */
+function multiRowSum(
+  d: Storage, base: number, rowStride: number, colStride: number, nrows: number, lanes: number, size: number, acc: FloatStorage,
+): void {
+  const cols = nrows * lanes;
+  acc.fill(0, 0, ACC_LEVELS * cols);
+  const power = Math.max(4, Math.floor(ceilLog2(size) / ACC_LEVELS));
+  const step = 2 ** power;
+  const mask = step - 1;
+  let i = 0;
+  while (i + step <= size) {
+    for (let r = 0; r < step; r++, i++) addRow(d, base + i * rowStride, colStride, nrows, lanes, acc);
+    for (let level = 1; level < ACC_LEVELS; level++) {
+      const lo = (level - 1) * cols;
+      const hi = level * cols;
+      for (let c = 0; c < cols; c++) {
+        acc[hi + c] += acc[lo + c];
+        acc[lo + c] = 0;
+      }
+      if ((i & (mask << (level * power))) !== 0) break;
+    }
+  }
+  for (; i < size; i++) addRow(d, base + i * rowStride, colStride, nrows, lanes, acc);
+  for (let level = 1; level < ACC_LEVELS; level++) {
+    const hi = level * cols;
+    for (let c = 0; c < cols; c++) acc[c] += acc[hi + c];
+  }
+}
+
+function addRow(d: Storage, p: number, colStride: number, nrows: number, lanes: number, acc: FloatStorage): void {
+  if (colStride === lanes) {
+    const cols = nrows * lanes;
+    for (let c = 0; c < cols; c++) acc[c] += d[p + c];
+    return;
+  }
+  for (let k = 0, c = 0; k < nrows; k++, p += colStride) for (let l = 0; l < lanes; l++, c++) acc[c] += d[p + l];
+}
+
+/**
+ * row_sum: `size` elements (each `lanes` adjacent values) `stride` apart, as four interleaved
+ * partial sums (multi_row_sum over rows of four), the leftover elements added to the first, then
+ * the other three added to it. The per-lane results end in acc[0 .. lanes).
+ */
+function rowSum(d: Storage, base: number, stride: number, size: number, lanes: number, acc: FloatStorage): void {
+  const sizeIlp = Math.floor(size / 4);
+  multiRowSum(d, base, stride * 4, stride, 4, lanes, sizeIlp, acc);
+  for (let i = sizeIlp * 4; i < size; i++) {
+    const p = base + i * stride;
+    for (let l = 0; l < lanes; l++) acc[l] += d[p + l];
+  }
+  for (let k = 1; k < 4; k++) for (let l = 0; l < lanes; l++) acc[l] += acc[k * lanes + l];
+}
+
+/**
+ * cascade_sum's 2-D loop body: adds into `out` the sums of the (size0 × size1) block of `d` at `pi`
+ * whose strides are (is0, is1), the output's strides being (os0, os1) (0 on a reduced dimension).
+ */
+function sumLoop2d(
+  d: Storage, pi: number, is0: number, is1: number, size0: number, size1: number,
+  out: FloatStorage, po: number, os0: number, os1: number, W: number, acc: FloatStorage,
+): void {
+  // Move the reduction to be the first dimension.
+  if (os0 !== 0 && os1 === 0) {
+    const [i, o, n] = [is0, os0, size0];
+    [is0, os0, size0] = [is1, os1, size1];
+    [is1, os1, size1] = [i, o, n];
+  }
+  if (os0 !== 0 && os1 !== 0) {
+    // Not a true reduction: out += in elementwise.
+    for (let j = 0; j < size1; j++) for (let i = 0; i < size0; i++) out[po + j * os1 + i * os0] += d[pi + j * is1 + i * is0];
+    return;
+  }
+  if (is0 === 1 && size0 >= W) {
+    // vectorized_inner_sum: each row through W lanes; the leftover tail, then the lanes, summed in order.
+    const vecSize = Math.floor(size0 / W);
+    for (let j = 0; j < size1; j++) {
+      const row = pi + j * is1;
+      rowSum(d, row, W, vecSize, W, acc);
+      acc[FINAL] = 0;
+      for (let k = vecSize * W; k < size0; k++) acc[FINAL] += d[row + k];
+      for (let l = 0; l < W; l++) acc[FINAL] += acc[l];
+      out[po + j * os1] += acc[FINAL];
+    }
+  } else if (is1 === 1 && size1 >= W) {
+    // vectorized_outer_sum: 4W columns at a time (plain cascade per column), then W at a time
+    // (row_sum per lane), then one at a time.
+    let j = 0;
+    for (; j + 4 * W <= size1; j += 4 * W) {
+      multiRowSum(d, pi + j, is0, W, 4, W, size0, acc);
+      for (let c = 0; c < 4 * W; c++) out[po + (j + c) * os1] += acc[c];
+    }
+    for (; j + W <= size1; j += W) {
+      rowSum(d, pi + j, is0, size0, W, acc);
+      for (let l = 0; l < W; l++) out[po + (j + l) * os1] += acc[l];
+    }
+    for (; j < size1; j++) {
+      rowSum(d, pi + j, is0, size0, 1, acc);
+      out[po + j * os1] += acc[0];
+    }
+  } else if (is0 < is1) {
+    // scalar_inner_sum
+    for (let j = 0; j < size1; j++) {
+      rowSum(d, pi + j * is1, is0, size0, 1, acc);
+      out[po + j * os1] += acc[0];
+    }
+  } else {
+    // scalar_outer_sum: four columns at a time, then one at a time.
+    let j = 0;
+    for (; j + 3 < size1; j += 4) {
+      multiRowSum(d, pi + j * is1, is0, is1, 4, 1, size0, acc);
+      for (let c = 0; c < 4; c++) out[po + (j + c) * os1] += acc[c];
+    }
+    for (; j < size1; j++) {
+      rowSum(d, pi + j * is1, is0, size0, 1, acc);
+      out[po + j * os1] += acc[0];
+    }
+  }
+}
+
+/**
+ * torch.sum of a float32 or float64 tensor over `dims` (sorted, unique), into zero-filled contiguous
+ * `out` of the same dtype, in PyTorch's order. The dimensions are laid out the way TensorIterator does
+ * for a reduction (reorder_dimensions: reduced dims first, then by increasing stride; then
+ * coalesce_dimensions), the first two are handed to cascade_sum's loop and the rest iterated outside it.
+ */
+export function sum(x: StridedView, dims: readonly number[], keepdim: boolean, out: FloatStorage): FloatStorage {
+  const shape = x._shape;
+  const nd = shape.length;
+  if (numel(shape) === 0) return out;
+  const reduced = new Array<boolean>(nd).fill(false);
+  for (const dd of dims) reduced[dd] = true;
+  // The result's strides as TensorIterator sees them: contiguous over the keepdim shape, 0 on reduced
+  // dims (kept only for a size-1 reduced dim with keepdim, where the result itself has that stride).
+  const ostr = new Array<number>(nd);
+  for (let i = nd - 1, s = 1; i >= 0; i--) {
+    const size = reduced[i] ? 1 : shape[i];
+    ostr[i] = reduced[i] && (!keepdim || shape[i] !== 1) ? 0 : s;
+    s *= Math.max(size, 1);
+  }
+  const istr = x._strides;
+  // reorder_dimensions: an insertion sort tolerant of ambiguous comparisons, fastest dim first.
+  const perm: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) perm.push(i);
+  // For one operand: 0 when a stride is 0 (broadcast) or the strides and sizes leave the order open.
+  const byStride = (s0: number, s1: number, d0: number, d1: number): number =>
+    s0 === 0 || s1 === 0 ? 0 : s0 < s1 ? -1 : s0 > s1 ? 1 : shape[d0] > shape[d1] ? 1 : 0;
+  const shouldSwap = (d0: number, d1: number): number => {
+    // operand 0, the output, puts the reduced dims first; then the output's strides, then the input's
+    if ((ostr[d0] === 0) !== (ostr[d1] === 0)) return ostr[d1] === 0 ? 1 : -1;
+    return byStride(ostr[d0], ostr[d1], d0, d1) || byStride(istr[d0], istr[d1], d0, d1);
+  };
+  for (let i = 1; i < nd; i++) {
+    let d1 = i;
+    for (let d0 = i - 1; d0 >= 0; d0--) {
+      const c = shouldSwap(perm[d0], perm[d1]);
+      if (c > 0) {
+        [perm[d0], perm[d1]] = [perm[d1], perm[d0]];
+        d1 = d0;
+      } else if (c < 0) break;
+    }
+  }
+  const sh = perm.map((p) => shape[p]);
+  const os = perm.map((p) => ostr[p]);
+  const is = perm.map((p) => istr[p]);
+  // coalesce_dimensions
+  let prev = 0;
+  for (let dd = 1; dd < nd; dd++) {
+    const canCoalesce = sh[prev] === 1 || sh[dd] === 1 || (sh[prev] * os[prev] === os[dd] && sh[prev] * is[prev] === is[dd]);
+    if (canCoalesce) {
+      if (sh[prev] === 1) {
+        os[prev] = os[dd];
+        is[prev] = is[dd];
+      }
+      sh[prev] *= sh[dd];
+    } else {
+      prev++;
+      if (prev !== dd) {
+        os[prev] = os[dd];
+        is[prev] = is[dd];
+        sh[prev] = sh[dd];
+      }
+    }
+  }
+  const cd = nd === 0 ? 0 : prev + 1;
+  const W = out instanceof Float32Array ? 8 : 4;
+  const acc = out instanceof Float32Array ? acc32 : acc64;
+  const data = x._data;
+  const size0 = cd > 0 ? sh[0] : 1;
+  const size1 = cd > 1 ? sh[1] : 1;
+  const [is0, is1, os0, os1] = [cd > 0 ? is[0] : 0, cd > 1 ? is[1] : 0, cd > 0 ? os[0] : 0, cd > 1 ? os[1] : 0];
+  // serial_for_each: the 2-D loop for each index of the dims above the first two, the third fastest.
+  const idx = new Array<number>(cd).fill(0);
+  let pi = x._offset;
+  let po = 0;
+  for (;;) {
+    sumLoop2d(data, pi, is0, is1, size0, size1, out, po, os0, os1, W, acc);
+    let dd = 2;
+    for (; dd < cd; dd++) {
+      idx[dd]++;
+      pi += is[dd];
+      po += os[dd];
+      if (idx[dd] < sh[dd]) break;
+      pi -= is[dd] * sh[dd];
+      po -= os[dd] * sh[dd];
+      idx[dd] = 0;
+    }
+    if (dd >= cd) return out;
+  }
+}
+
+/**
+ * Batched matrix product: out[b] = a[b] (m×k) · bm[b] (k×n), operands strided.
+ *
+ * Every product PyTorch 1.13 and 2.x compute on the CPU for mm, mv, dot, bmm and matmul (reference
+ * BLAS sgemm/sgemv/sdot and ATen's own small-bmm and gemv loops, none of them fused-multiply-add) comes
+ * down to the same order for each output element: starting from +0, add the rounded products
+ * a[i][p]·b[p][j] for p = 0, 1, …, k-1, rounding after every step. Float32 results are rounded after
+ * each product and each addition, float64 ones are plain double arithmetic.
  */
 export function matmul(
   a: StridedView, b: StridedView, out: Storage, batch: number, m: number, k: number, n: number,
@@ -227,7 +471,10 @@ export function matmul(
   const bd = b._data;
   const [asr, asc] = [a._strides[a._strides.length - 2], a._strides[a._strides.length - 1]];
   const [bsr, bsc] = [b._strides[b._strides.length - 2], b._strides[b._strides.length - 1]];
-  const row = new Float64Array(n);
+  const f32 = out instanceof Float32Array;
+  // A Float32Array row rounds every sum it stores; the products are rounded by Math.fround.
+  const row = f32 ? new Float32Array(n) : new Float64Array(n);
+  const fround = Math.fround;
   for (let t = 0; t < batch; t++) {
     const ao = a._offset + t * aBatchStride;
     const bo = b._offset + t * bBatchStride;
@@ -236,7 +483,7 @@ export function matmul(
       for (let p = 0; p < k; p++) {
         const av = ad[ao + i * asr + p * asc];
         const bRow = bo + p * bsr;
-        if (bsc === 1) for (let j = 0; j < n; j++) row[j] += av * bd[bRow + j];
+        if (f32) for (let j = 0; j < n; j++) row[j] += fround(av * bd[bRow + j * bsc]);
         else for (let j = 0; j < n; j++) row[j] += av * bd[bRow + j * bsc];
       }
       const base = (t * m + i) * n;
