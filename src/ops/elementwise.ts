@@ -4,7 +4,8 @@ import { gradMode } from "../autograd/grad_mode.js";
 import type { OpNode } from "../autograd/node.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError } from "../errors.js";
-import { bool, DType, float32, getDefaultDtype, int64, resultType, scalarDtype } from "../tensor/dtype.js";
+import { bool, DType, float32, float64, getDefaultDtype, int64, resultType, scalarDtype } from "../tensor/dtype.js";
+import { fma, fmaf } from "../random/fma.js";
 import { broadcastShapes, broadcastStrides, EMPTY, numelOf, outputPermutation, stridesInOrder } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
 import { record, shouldRecord } from "./record.js";
@@ -205,10 +206,25 @@ export function binaryResultDtype(def: { result: string }, a: Tensor, b: Tensor)
   return def.result === "float" && !t.isFloatingPoint ? getDefaultDtype() : t;
 }
 
-/** The value kernel of a binary op for this alpha (alpha = 1 kernels are made once). */
+/**
+ * The value kernel of a binary op for this alpha (alpha = 1 kernels are made once). ATen computes
+ * `a + alpha * b` for floats as one fused multiply-add with alpha in the op's precision (sub is add
+ * with -alpha), so add/sub with an alpha use an exact fma in the compute dtype.
+ */
 const unitKernels = new Map<BinaryDef, K.Binary>();
-export function kernelOf(def: BinaryDef, alpha: number): K.Binary {
-  if (alpha !== 1) return def.f(alpha);
+export function kernelOf(def: BinaryDef, alpha: number, compute?: DType): K.Binary {
+  if (alpha !== 1) {
+    const sign = def === binaryDefs.add ? 1 : def === binaryDefs.sub ? -1 : 0;
+    if (sign !== 0 && compute === float32) {
+      const al = fround(sign * alpha);
+      return (a, b) => fmaf(b, al, a);
+    }
+    if (sign !== 0 && compute === float64) {
+      const al = sign * alpha;
+      return (a, b) => fma(b, al, a);
+    }
+    return def.f(alpha);
+  }
   let f = unitKernels.get(def);
   if (f === undefined) unitKernels.set(def, (f = def.f(1)));
   return f;
@@ -233,7 +249,7 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
   if (typeof bv === "number" && a.dtype.isFloatingPoint && !a._wrapped && !(gradMode.enabled && a.requiresGrad)) {
     // A float tensor and a JS number, nothing to record: no wrapped-scalar tensor needed.
     const dtype = a.dtype;
-    const f = kernelOf(def, alpha);
+    const f = kernelOf(def, alpha, dtype);
     const v = dtype === float32 ? fround(bv) : bv;
     const n = a.numel();
     const out = dtype.alloc(n);
@@ -245,7 +261,7 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
   const dtype = binaryResultDtype(def, a, b);
   if (name === "sub") checkSub(a, b);
   if (name === "add" || name === "sub") checkAlpha(dtype, alpha);
-  const f = kernelOf(def, alpha);
+  const f = kernelOf(def, alpha, dtype);
   // int64 lives in a Float64Array: `+ 0` turns a -0 (0 * -2) into 0, as an integer has no -0
   const out = binaryKernel(dtype === bool ? (x, y) => (f(x, y) ? 1 : 0) : dtype === int64 ? (x, y) => f(x, y) + 0 : f, a, b, dtype, dtype);
   if (shouldRecord(a, b)) recordBinary(def, a, b, out, alpha);

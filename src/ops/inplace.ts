@@ -65,7 +65,7 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
   // The derivative of other may need self's value from before the write.
   const needsOriginal = recording && other.requiresGrad && def.other[0].includes("self");
   const original = needsOriginal ? clone(self) : null;
-  const f0 = kernelOf(def, alpha);
+  const f0 = kernelOf(def, alpha, dtype);
   // int64 lives in a Float64Array: no -0 (0 * -3) in an integer tensor
   const f = self.dtype === int64 ? (x: number, y: number) => f0(x, y) + 0 : f0;
   if (dtype === self.dtype && (other.dtype === dtype || other._wrapped) && other._data !== self._data) {
