@@ -31,7 +31,7 @@ class ReadyQueue {
     return this.heap.length;
   }
   clear(): void {
-    this.heap.length = 0;
+    if (this.heap.length !== 0) this.heap.length = 0;
   }
   push(n: Node): void {
     const h = this.heap;
@@ -79,6 +79,11 @@ export interface RunOptions {
 let runDepth = 0;
 const sharedStack: Node[] = [];
 
+/** A node's input buffer: one slot per forward output. */
+function emptyBuffer(n: number): Grads {
+  return n === 1 ? [null] : new Array(n).fill(null);
+}
+
 /** One backward run; nodes it claims keep their dependency count and input buffer in their own fields. */
 class GraphTask {
   active = true;
@@ -114,7 +119,7 @@ export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions):
     graphRoot = root._gradFn ?? root._gradAccumulator();
     task.claim(graphRoot);
     const n = graphRoot.numInputs;
-    const buf: Grads = n === 1 ? [null] : new Array(n).fill(null);
+    const buf = emptyBuffer(n);
     buf[root._gradFn ? root._outputNr : 0] = grads[0];
     graphRoot._buf = buf;
   } else {
@@ -126,7 +131,7 @@ export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions):
   // Dependencies: how many edges point at each node from nodes reachable from the root.
   const outermost = runDepth === 0;
   const stack: Node[] = outermost ? sharedStack : [];
-  stack.length = 0;
+  if (stack.length !== 0) stack.length = 0; // only after a run that threw
   stack.push(graphRoot);
   while (stack.length) {
     const fn = stack.pop()!;
@@ -190,14 +195,14 @@ export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions):
         if (g) {
           const nr = fn._nextNrs[i];
           let buf = next._buf;
-          if (buf === null) buf = next._buf = new Array(next.numInputs).fill(null);
+          if (buf === null) buf = next._buf = emptyBuffer(next.numInputs);
           const v = validateGrad(fn, i, g, next, nr);
           const prev = buf[nr];
           buf[nr] = prev ? prev.add(v) : v;
         }
         if (--next._deps === 0) {
           // A node that received no gradient at all still runs with null inputs, as PyTorch queues it.
-          if (next._buf === null) next._buf = new Array(next.numInputs).fill(null);
+          if (next._buf === null) next._buf = emptyBuffer(next.numInputs);
           ready.push(next);
         }
       }
