@@ -13,10 +13,9 @@ import { record, shouldRecord } from "./record.js";
 const fround = Math.fround;
 
 /** A JS number as an operand: a 0-dim "wrapped number" tensor holding the exact double. */
-export function wrapScalar(v: number | boolean, like?: Tensor): Tensor {
+export function wrapScalar(v: number | boolean): Tensor {
   const t = new Tensor(new Float64Array([+v]), [], [], 0, scalarDtype(v));
   t._wrapped = true;
-  void like;
   return t;
 }
 

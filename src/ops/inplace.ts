@@ -18,7 +18,6 @@ export function checkInplace(self: Tensor, other?: Tensor | null): void {
   const base = self._base;
   if (base !== null && base.isLeaf && base._requiresGrad)
     throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
-  void other;
 }
 
 /** assert_no_internal_overlap: an expanded (stride 0) destination would be written more than once. */
@@ -108,7 +107,7 @@ function rebase(name: string, inputs: Tensor[], self: Tensor, saved: (Tensor | n
   fn._setOutput(self._shape, self.dtype);
   const window = { shape: self._shape.slice(), strides: self._strides.slice(), offset: self._offset - base._offset };
   const baseShape = base._shape.slice();
-  const copySlices = record("CopySlices", [base, ...inputs.slice(1)], base, [], (_ctx, [g]) => {
+  record("CopySlices", [base, ...inputs.slice(1)], base, [], (_ctx, [g]) => {
     // result = grad.clone(); result[window] = fn(grad[window]) (its other outputs pass through),
     // written with differentiable ops so that create_graph (double backward) works.
     const res = fn.apply([windowOf(g, baseShape, window)]);
@@ -117,7 +116,6 @@ function rebase(name: string, inputs: Tensor[], self: Tensor, saved: (Tensor | n
     const result = where(inWindow, res[0] ? asStridedBackward(res[0], baseShape, window) : 0, g);
     return [result, ...res.slice(1)];
   });
-  void copySlices;
   record("AsStridedBackward0", [base], self, [], (_ctx, [g]) => [asStridedBackward(g, baseShape, window)]);
 }
 

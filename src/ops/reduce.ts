@@ -223,7 +223,7 @@ export function amaxAmin(kind: "amax" | "amin", x: Tensor, dim: DimArg, keepdim:
 function argReduce(kind: "max" | "min", x: Tensor, dim: number, keepdim: boolean): [Tensor, Tensor] {
   const ndim = x.ndim;
   const size = ndim === 0 ? 1 : x._shape[dim];
-  if (size === 0) throw new IndexError0(kind, dim);
+  if (size === 0) throw new IndexError(`${kind}(): Expected reduction dim ${dim} to have non-zero size.`);
   const perm = [...Array(ndim).keys()].filter((d) => d !== dim).concat(ndim === 0 ? [] : [dim]);
   const moved = new Tensor(x._data, perm.map((d) => x._shape[d]), perm.map((d) => x._strides[d]), x._offset, x.dtype);
   const vals = moved._values();
@@ -253,13 +253,6 @@ function argReduce(kind: "max" | "min", x: Tensor, dim: number, keepdim: boolean
     indices[r] = bi;
   }
   return [new Tensor(values, outShape, undefined, 0, x.dtype), new Tensor(indices, outShape.slice(), undefined, 0, int64)];
-}
-
-class IndexError0 extends Error {
-  override name = "IndexError";
-  constructor(kind: string, dim: number) {
-    super(`${kind}(): Expected reduction dim ${dim} to have non-zero size.`);
-  }
 }
 
 export function argMaxMin(kind: "max" | "min", x: Tensor, dim: number | null, keepdim: boolean): Tensor {
@@ -334,4 +327,3 @@ export function any(x: Tensor): boolean {
   return false;
 }
 
-void float32;

@@ -1,4 +1,5 @@
 // The dtypes tensorgrad stores, and PyTorch's type promotion between them.
+import { TorchTypeError } from "../errors.js";
 
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
 export type Storage = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -58,7 +59,7 @@ export function getDefaultDtype(): DType {
   return defaultDtype;
 }
 export function setDefaultDtype(d: DType): void {
-  if (!d.isFloatingPoint) throw new (class extends Error { override name = "TypeError"; })("only floating-point types are supported as the default type");
+  if (!d.isFloatingPoint) throw new TorchTypeError("only floating-point types are supported as the default type");
   defaultDtype = d;
 }
 

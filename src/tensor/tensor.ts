@@ -275,12 +275,10 @@ export class Tensor {
   }
 
   toString(): string {
-    const vals = this._values();
-    let values: ArrayLike<number> = vals;
     return formatTensor({
       shape: this._shape,
       dtype: this.dtype.name,
-      values,
+      values: this._values(),
       requiresGrad: this.requiresGrad,
       gradFnName: this._gradFn ? this._gradFn.className() : null,
       defaultDtype: getDefaultDtype().name as "float32" | "float64",
