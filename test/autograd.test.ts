@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import torch, { Tensor } from "../src/index.js";
 import type { Node } from "../src/autograd/node.js";
+import type { FunctionCtx } from "../src/autograd/function.js";
 import { loadFixture } from "./helpers/fixtures.js";
 import { fmtFloats, transcript } from "./helpers/py.js";
 
@@ -218,6 +219,97 @@ const scenarios: Record<string, (log: Log, err: Err) => void> = {
     const w = torch.arange(6, { requiresGrad: true }).view(2, 3).t();
     const c = w.contiguous();
     log(c.gradFn, w.clone().isContiguous(), w.clone().contiguous().gradFn);
+  },
+  custom_function(log, err) {
+    class Exp extends torch.autograd.Function {
+      static override forward(ctx: FunctionCtx, x: Tensor): Tensor {
+        const r = x.exp();
+        ctx.saveForBackward(r);
+        return r;
+      }
+      static override backward(ctx: FunctionCtx, g: Tensor): Tensor {
+        const [r] = ctx.savedTensors;
+        return g.mul(r!);
+      }
+    }
+    const x = torch.tensor([0.5, 1.0], { requiresGrad: true });
+    const y = Exp.apply(x) as Tensor;
+    log(y, y.gradFn, y.gradFn!.name(), y.gradFn!.nextFunctions.length);
+    y.sum().backward({ retainGraph: true });
+    log(x.grad);
+    class Two extends torch.autograd.Function {
+      static override forward(ctx: FunctionCtx, a: Tensor, k: number, b: Tensor): Tensor[] {
+        ctx.k = k;
+        return [a.mul(k), a.add(b)];
+      }
+      static override backward(ctx: FunctionCtx, ga: Tensor, gb: Tensor): (Tensor | null)[] {
+        log("needs", ctx.needsInputGrad, gb);
+        return [ga.mul(ctx.k as number).add(gb), null, gb];
+      }
+    }
+    const a = torch.tensor([1, 2], { requiresGrad: true });
+    const b = torch.tensor([3, 4], { requiresGrad: true });
+    const [p, q] = Two.apply(a, 3.0, b) as Tensor[];
+    log(p, q);
+    p.sum().backward();
+    log(a.grad, b.grad);
+    class Bad extends torch.autograd.Function {
+      static override forward(_ctx: FunctionCtx, x: Tensor): Tensor {
+        return x.mul(2);
+      }
+      static override backward(_ctx: FunctionCtx, g: Tensor): Tensor[] {
+        return [g, g];
+      }
+    }
+    err(() => (Bad.apply(torch.ones(2, { requiresGrad: true })) as Tensor).sum().backward());
+    class Inplace extends torch.autograd.Function {
+      static override forward(ctx: FunctionCtx, x: Tensor): Tensor {
+        x.mul_(2);
+        ctx.markDirty(x);
+        return x;
+      }
+      static override backward(_ctx: FunctionCtx, g: Tensor): Tensor {
+        return g.mul(2);
+      }
+    }
+    const z = torch.tensor([1, 2], { requiresGrad: true });
+    const zc = z.clone();
+    const w = Inplace.apply(zc) as Tensor;
+    log(w, w === zc, zc.gradFn, zc.version);
+    w.sum().backward();
+    log(z.grad);
+    class ND extends torch.autograd.Function {
+      static override forward(ctx: FunctionCtx, x: Tensor): Tensor[] {
+        const i = x.argmax();
+        ctx.markNonDifferentiable(i);
+        return [x.mul(1), i];
+      }
+      static override backward(_ctx: FunctionCtx, g: Tensor, gi: Tensor): Tensor {
+        log("gi", gi);
+        return g;
+      }
+    }
+    const [v, i] = ND.apply(torch.tensor([1, 3], { requiresGrad: true })) as Tensor[];
+    log(v.requiresGrad, i.requiresGrad);
+    v.sum().backward();
+    class NoMat extends torch.autograd.Function {
+      static override forward(ctx: FunctionCtx, x: Tensor): Tensor[] {
+        ctx.setMaterializeGrads(false);
+        return [x.mul(1), x.mul(2)];
+      }
+      static override backward(_ctx: FunctionCtx, g1: Tensor | null, g2: Tensor | null): Tensor | null {
+        log("nomat", g1, g2);
+        return g1;
+      }
+    }
+    const [r1] = NoMat.apply(torch.tensor([1], { requiresGrad: true })) as Tensor[];
+    r1.sum().backward();
+    log((Exp.apply(torch.tensor([1.0])) as Tensor).requiresGrad);
+    y.sum().backward();
+    err(() => y.sum().backward());
+    const x2 = torch.tensor(0.7, { requiresGrad: true });
+    const [g1] = torch.autograd.grad((Exp.apply(x2) as Tensor).mul(x2), x2, { createGraph: true });
+    log(g1);
   },
   detach_and_data(log, err) {
     const x = torch.tensor([1, 2], { requiresGrad: true });

@@ -244,6 +244,92 @@ def output_layout(log):
     log(c.grad_fn, w.clone().is_contiguous(), w.clone().contiguous().grad_fn)
 
 @scenario
+def custom_function(log):
+    class Exp(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            r = x.exp()
+            ctx.save_for_backward(r)
+            return r
+        @staticmethod
+        def backward(ctx, g):
+            (r,) = ctx.saved_tensors
+            return g * r
+    x = torch.tensor([0.5, 1.0], requires_grad=True)
+    y = Exp.apply(x)
+    log(y, y.grad_fn, y.grad_fn.name(), len(y.grad_fn.next_functions))
+    y.sum().backward(retain_graph=True)
+    log(x.grad)
+    class Two(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, a, k, b):
+            ctx.k = k
+            return a * k, a + b
+        @staticmethod
+        def backward(ctx, ga, gb):
+            log("needs", list(ctx.needs_input_grad), gb)
+            return ga * ctx.k + gb, None, gb
+    a = torch.tensor([1., 2.], requires_grad=True)
+    b = torch.tensor([3., 4.], requires_grad=True)
+    p, q = Two.apply(a, 3.0, b)
+    log(p, q)
+    p.sum().backward()
+    log(a.grad, b.grad)
+    class Bad(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x * 2
+        @staticmethod
+        def backward(ctx, g):
+            return g, g
+    err(log, lambda: Bad.apply(torch.ones(2, requires_grad=True)).sum().backward())
+    class Inplace(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            x.mul_(2)
+            ctx.mark_dirty(x)
+            return x
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2
+    z = torch.tensor([1., 2.], requires_grad=True)
+    zc = z.clone()
+    w = Inplace.apply(zc)
+    log(w, w is zc, zc.grad_fn, zc._version)
+    w.sum().backward()
+    log(z.grad)
+    class ND(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            i = x.argmax()
+            ctx.mark_non_differentiable(i)
+            return x * 1, i
+        @staticmethod
+        def backward(ctx, g, gi):
+            log("gi", gi)
+            return g
+    v, i = ND.apply(torch.tensor([1., 3.], requires_grad=True))
+    log(v.requires_grad, i.requires_grad)
+    v.sum().backward()
+    class NoMat(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.set_materialize_grads(False)
+            return x * 1, x * 2
+        @staticmethod
+        def backward(ctx, g1, g2):
+            log("nomat", g1, g2)
+            return g1
+    r1, r2 = NoMat.apply(torch.tensor([1.], requires_grad=True))
+    r1.sum().backward()
+    log(Exp.apply(torch.tensor([1.0])).requires_grad)
+    y.sum().backward()
+    err(log, lambda: y.sum().backward())
+    x2 = torch.tensor(0.7, requires_grad=True)
+    (g1,) = torch.autograd.grad(Exp.apply(x2) * x2, x2, create_graph=True)
+    log(g1)
+
+@scenario
 def detach_and_data(log):
     x = torch.tensor([1., 2.], requires_grad=True)
     y = x * x

@@ -5,3 +5,4 @@ export { Node, AccumulateGrad } from "./node.js";
 export type { RemovableHandle, Edge } from "./node.js";
 export { gradcheck, gradgradcheck, GradcheckError } from "./gradcheck.js";
 export type { GradcheckOptions } from "./gradcheck.js";
+export { Function, FunctionCtx } from "./function.js";
