@@ -6,3 +6,4 @@ export type { RemovableHandle, Edge } from "./node.js";
 export { gradcheck, gradgradcheck, GradcheckError } from "./gradcheck.js";
 export type { GradcheckOptions } from "./gradcheck.js";
 export { Function, FunctionCtx } from "./function.js";
+export * as functional from "./functional_api.js";
