@@ -73,3 +73,16 @@ test("gradcheck refuses overlapping inputs like PyTorch", () => {
       "The 0th input has a dimension with stride 0. gradcheck only supports inputs that are non-overlapping to be able to compute the numerical gradients correctly. You should call .contiguous on the input before passing it to gradcheck.",
   });
 });
+
+test("anomaly mode names the node that produced NaN, as PyTorch does", () => {
+  const x = torch.tensor([0, 1], { requiresGrad: true });
+  assert.equal(torch.autograd.isAnomalyEnabled(), false);
+  torch.autograd.detectAnomaly(() => {
+    const y = x.sqrt().mul(0);
+    assert.throws(() => y.div(y).sum().backward(), { name: "RuntimeError", message: "Function 'DivBackward0' returned nan values in its 1th output." });
+  });
+  assert.equal(torch.autograd.isAnomalyEnabled(), false);
+  const y = x.sqrt().mul(0);
+  y.div(y).sum().backward(); // without anomaly mode NaN gradients just flow
+  assert.ok(Number.isNaN((x.grad!.tolist() as number[])[0]));
+});

@@ -79,6 +79,16 @@ export interface RunOptions {
 let runDepth = 0;
 const sharedStack: Node[] = [];
 
+/** Anomaly mode: a node whose gradient output holds a NaN stops the backward pass. */
+function checkNan(fn: Node, outputs: Grads): void {
+  outputs.forEach((g, i) => {
+    if (g === null || !g.dtype.isFloatingPoint) return;
+    const v = g._values();
+    for (let k = 0; k < v.length; k++)
+      if (v[k] !== v[k]) throw new RuntimeError(`Function '${fn.name()}' returned nan values in its ${i}th output.`);
+  });
+}
+
 /** A node's input buffer: one slot per forward output. */
 function emptyBuffer(n: number): Grads {
   return n === 1 ? [null] : new Array(n).fill(null);
@@ -186,6 +196,7 @@ export function runBackward(roots: Tensor[], grads: Tensor[], opts: RunOptions):
       if (fn._preHooks) for (const h of fn._preHooks.slice()) inputs = h(inputs) ?? inputs;
       let outputs = fn.apply(inputs);
       if (fn._postHooks) for (const h of fn._postHooks.slice()) outputs = h(outputs, inputs) ?? outputs;
+      if (gradMode.anomaly) checkNan(fn, outputs);
       if (!opts.keepGraph) fn.release();
       const nextNodes = fn._nextNodes;
       for (let i = 0; i < nextNodes.length; i++) {

@@ -1,6 +1,6 @@
 // Global grad mode: whether ops record a graph. torch.no_grad / enable_grad / set_grad_enabled.
 
-export const gradMode = { enabled: true, inference: false };
+export const gradMode = { enabled: true, inference: false, anomaly: false };
 
 export function isGradEnabled(): boolean {
   return gradMode.enabled;
@@ -43,4 +43,22 @@ export function inferenceMode<T>(fn: () => T): T {
 
 export function isInferenceModeEnabled(): boolean {
   return gradMode.inference;
+}
+
+/** torch.autograd.set_detect_anomaly: backward checks every node's outputs for NaN. */
+export function setDetectAnomaly(flag: boolean): void {
+  gradMode.anomaly = flag;
+}
+export function isAnomalyEnabled(): boolean {
+  return gradMode.anomaly;
+}
+/** `with torch.autograd.detect_anomaly():` */
+export function detectAnomaly<T>(fn: () => T): T {
+  const prev = gradMode.anomaly;
+  gradMode.anomaly = true;
+  try {
+    return fn();
+  } finally {
+    gradMode.anomaly = prev;
+  }
 }

@@ -7,3 +7,4 @@ export { gradcheck, gradgradcheck, GradcheckError } from "./gradcheck.js";
 export type { GradcheckOptions } from "./gradcheck.js";
 export { Function, FunctionCtx } from "./function.js";
 export * as functional from "./functional_api.js";
+export { detectAnomaly, setDetectAnomaly, isAnomalyEnabled } from "./grad_mode.js";
