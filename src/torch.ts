@@ -9,7 +9,7 @@ export const add = (x: Tensor, y: TensorOrScalar, alpha?: number | { alpha?: num
 export const sub = (x: Tensor, y: TensorOrScalar, alpha?: number | { alpha?: number }): Tensor => x.sub(y, alpha);
 export const rsub = (x: Tensor, y: TensorOrScalar, alpha?: number | { alpha?: number }): Tensor => x.rsub(y, alpha);
 export const mul = (x: Tensor, y: TensorOrScalar): Tensor => x.mul(y);
-export const div = (x: Tensor, y: TensorOrScalar): Tensor => x.div(y);
+export const div = (x: Tensor, y: TensorOrScalar, options?: E.DivOptions | null): Tensor => x.div(y, options);
 /** torch.pow(tensor, exponent) or torch.pow(number, tensor). */
 export const pow = (x: Tensor | number, e: TensorOrScalar): Tensor =>
   x instanceof Tensor ? x.pow(e) : E.powScalarBase(x, e as Tensor);
@@ -40,9 +40,12 @@ export const logicalAnd = (x: Tensor, y: TensorOrScalar): Tensor => E.compare("l
 export const logicalOr = (x: Tensor, y: TensorOrScalar): Tensor => E.compare("logicalOr", x, y);
 export const logicalXor = (x: Tensor, y: TensorOrScalar): Tensor => E.compare("logicalXor", x, y);
 
-export const sum = (x: Tensor, dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions): Tensor => x.sum(dim, keepdim);
-export const mean = (x: Tensor, dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions): Tensor => x.mean(dim, keepdim);
-export const prod = (x: Tensor, dim?: number | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions): Tensor => x.prod(dim, keepdim);
+export const sum = (x: Tensor, dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions, options?: R.ReduceOptions): Tensor =>
+  x.sum(dim, keepdim, options);
+export const mean = (x: Tensor, dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions, options?: R.ReduceOptions): Tensor =>
+  x.mean(dim, keepdim, options);
+export const prod = (x: Tensor, dim?: number | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions, options?: R.ReduceOptions): Tensor =>
+  x.prod(dim, keepdim, options);
 export function max(x: Tensor): Tensor;
 export function max(x: Tensor, dim: number, keepdim?: boolean): R.ValuesIndices;
 export function max(x: Tensor, other: Tensor): Tensor;
@@ -57,8 +60,8 @@ export function min(x: Tensor, dim?: number | Tensor, keepdim?: boolean): Tensor
 }
 export const amax = (x: Tensor, dim?: R.DimArg, keepdim?: boolean): Tensor => x.amax(dim, keepdim);
 export const amin = (x: Tensor, dim?: R.DimArg, keepdim?: boolean): Tensor => x.amin(dim, keepdim);
-export const argmax = (x: Tensor, dim?: number | null, keepdim?: boolean): Tensor => x.argmax(dim, keepdim);
-export const argmin = (x: Tensor, dim?: number | null, keepdim?: boolean): Tensor => x.argmin(dim, keepdim);
+export const argmax = (x: Tensor, dim?: number | null | R.ReduceOptions, keepdim?: boolean): Tensor => x.argmax(dim, keepdim);
+export const argmin = (x: Tensor, dim?: number | null | R.ReduceOptions, keepdim?: boolean): Tensor => x.argmin(dim, keepdim);
 /** torch.norm(input, p='fro', dim=None, keepdim=False) */
 export const norm = (x: Tensor, p: number | "fro" | R.NormOptions = "fro", dim?: R.DimArg, keepdim = false): Tensor => x.norm(p, dim, keepdim);
 

@@ -3,6 +3,7 @@
 import { gradMode } from "../autograd/grad_mode.js";
 import type { OpNode } from "../autograd/node.js";
 import * as K from "../backend/cpu.js";
+import * as S from "../backend/sleef.js";
 import { RuntimeError } from "../errors.js";
 import { bool, DType, float32, float64, getDefaultDtype, int64, resultType, scalarDtype } from "../tensor/dtype.js";
 import { fma, fmaf } from "../random/fma.js";
@@ -70,6 +71,18 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
   const sb = bv._shape.length === shape.length && sameDims(bv._shape, shape) ? bv._strides : broadcastStrides(bv._shape, bv._strides, shape);
   K.binary(f, out, shape, av._data, sa, av._offset, bv._data, sb, bv._offset);
   return laidOutLike(out, shape, [a, b], outDtype);
+}
+
+/** Recomputes the elements ATen evaluates with its scalar lambda (cpu_kernel_vec tails: src/backend/sleef.ts). */
+function fixBinaryAten(k: S.AtenBinary, a: Tensor, b: Tensor, out: Tensor, compute: DType): void {
+  const shape = out._shape;
+  const av = operandIn(a, compute);
+  const bv = operandIn(b, compute);
+  S.fixBinary(
+    k, out,
+    { _data: av._data, _shape: shape, _strides: broadcastStrides(av._shape, av._strides, shape), _offset: av._offset },
+    { _data: bv._data, _shape: shape, _strides: broadcastStrides(bv._shape, bv._strides, shape), _offset: bv._offset },
+  );
 }
 
 /** An operand's layout as TensorIterator sees it. */
@@ -144,6 +157,8 @@ export type Vals = { readonly self: Tensor; readonly other: Tensor; readonly res
 export type Uses = ("self" | "other" | "result")[];
 export interface BinaryDef {
   f: (alpha: number) => K.Binary;
+  /** ATen's float32 / float64 evaluation where it differs from `f` (SLEEF vectors, libm tails: src/backend/sleef.ts) */
+  aten?: readonly [S.AtenBinary, S.AtenBinary];
   /** "promote": result_type; "float": true division (integers give the default float) */
   result: "promote" | "float";
   node: string;
@@ -178,6 +193,7 @@ export const binaryDefs = {
   },
   pow: {
     f: () => powValue,
+    aten: [S.POW_F32, S.POW_F64],
     result: "promote", node: "PowBackward1",
     // pow_backward_self / pow_backward_exponent: zero where the exponent is 0, or where base is 0 and exponent >= 0
     self: [["self", "other"], (g, v) => where(v.other.eq(0), zerosScalar(g), g.mul(v.other.mul(v.self.pow(v.other.sub(1)))))],
@@ -260,9 +276,11 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
   const dtype = binaryResultDtype(def, a, b);
   if (name === "sub") checkSub(a, b);
   if (name === "add" || name === "sub") checkAlpha(dtype, alpha);
-  const f = kernelOf(def, alpha, dtype);
+  const aten = def.aten && (dtype === float32 || dtype === float64) ? def.aten[dtype === float32 ? 0 : 1] : undefined;
+  const f = aten ? aten.vec : kernelOf(def, alpha, dtype);
   // int64 lives in a Float64Array: `+ 0` turns a -0 (0 * -2) into 0, as an integer has no -0
   const out = binaryKernel(dtype === bool ? (x, y) => (f(x, y) ? 1 : 0) : dtype === int64 ? (x, y) => f(x, y) + 0 : f, a, b, dtype, dtype);
+  if (aten) fixBinaryAten(aten, a, b, out, dtype);
   if (shouldRecord(a, b)) recordBinary(def, a, b, out, alpha);
   return out;
 }
@@ -313,7 +331,15 @@ export function rsub(a: Tensor, other: TensorOrScalar, alpha = 1): Tensor {
 export function mul(a: Tensor, b: TensorOrScalar): Tensor {
   return binary("mul", a, b);
 }
-export function div(a: Tensor, b: TensorOrScalar): Tensor {
+export interface DivOptions {
+  roundingMode?: "trunc" | "floor" | null;
+}
+/** div with a rounding mode (and div_ with one) is implemented by the math op group (src/ops/math_ops.ts), which registers it here. */
+export const divRounding: { impl: ((a: Tensor, b: TensorOrScalar, mode: string | null, inplace: boolean) => Tensor) | null } = { impl: null };
+export function div(a: Tensor, b: TensorOrScalar, options?: DivOptions | null): Tensor {
+  // an explicit rounding mode, null included, is div.Tensor_mode (DivBackward2)
+  const mode = options?.roundingMode;
+  if (mode !== undefined) return divRounding.impl!(a, b, mode, false);
   return binary("div", a, b);
 }
 
@@ -329,9 +355,13 @@ export function pow(a: Tensor, e: TensorOrScalar): Tensor {
   const e32 = dtype === float32 ? fround(exponent) : exponent;
   const n = a.numel();
   const data = dtype.alloc(n);
-  if (n === 1 && src._shape.length === 0) data[0] = powValue(src._data[src._offset], e32);
-  else K.unary((x) => powValue(x, e32), data, src);
+  // float32 / float64: ATen's pow_tensor_scalar kernels (src/backend/sleef.ts)
+  const pk = dtype === float32 || dtype === float64 ? S.powScalarKernel(dtype === float32, exponent) : null;
+  const pf = pk ? pk.vec : (x: number) => powValue(x, e32);
+  if (n === 1 && src._shape.length === 0) data[0] = pf(src._data[src._offset]);
+  else K.unary(pf, data, src);
   const out = new Tensor(data, a._shape.length === 0 ? a._shape : a._shape.slice(), undefined, 0, dtype);
+  if (pk) S.fixUnary(pk, out, src);
   if (shouldRecord(a))
     record("PowBackward0", [a], out, [a], (ctx, [g]) => [
       exponent === 0 ? g.mul(0) : g.mul(ctx.saved(0).pow(exponent - 1).mul(exponent)),
@@ -343,7 +373,10 @@ export function pow(a: Tensor, e: TensorOrScalar): Tensor {
 export function powScalarBase(base: number, e: Tensor): Tensor {
   const b = wrapScalar(base);
   const dtype = binaryResultDtype({ result: "promote" }, b, e);
-  const out = binaryKernel(powValue, b, e, dtype, dtype);
+  // pow(Scalar, Tensor) is pow(wrapped base, Tensor), except that a base of 1 fills ones
+  const aten = dtype === float32 ? S.POW_F32 : dtype === float64 ? S.POW_F64 : undefined;
+  const out = binaryKernel(aten ? (base === 1 ? () => 1 : aten.vec) : powValue, b, e, dtype, dtype);
+  if (aten && base !== 1) fixBinaryAten(aten, b, e, out, dtype);
   if (shouldRecord(e))
     record("PowBackward2", [e], out, [out], (ctx, [g]) => [
       base === 0 ? where(ctx.saved(0).ge(0), zerosScalar(g), g.mul(ctx.saved(0).mul(Math.log(base)))) : g.mul(ctx.saved(0).mul(Math.log(base))),
@@ -364,16 +397,15 @@ function minMaxBinary(a: Tensor, b: Tensor, isMax: boolean): Tensor {
     : (x, y) => (x !== x || y !== y ? NaN : x < y ? x : y);
   const out = binaryKernel(f, a, b, dtype, dtype);
   if (shouldRecord(a, b))
-    // max(a, b)' splits the gradient evenly where a == b, as PyTorch's masked formulas do.
+    // derivatives.yaml (maximum): self: at::where(self == other, grad / 2, grad).masked_fill_(self < other, 0),
+    // other: the same masked where self > other (minimum swaps the comparisons); a NaN operand passes grad to both
     record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, [a, b], (ctx, [g]) => {
       const x = ctx.saved(0);
       const y = ctx.saved(1);
-      const pick = isMax ? x.gt(y) : x.lt(y);
-      const tie = x.eq(y);
-      const half = g.mul(tie).div(2);
+      const shared = where(x.eq(y), g.div(2), g);
       return [
-        ctx.needs(0) ? g.mul(pick).add(half) : null,
-        ctx.needs(1) ? g.mul(pick.logicalNot().logicalAnd(tie.logicalNot())).add(half) : null,
+        ctx.needs(0) ? where(isMax ? x.lt(y) : x.gt(y), 0, shared) : null,
+        ctx.needs(1) ? where(isMax ? x.gt(y) : x.lt(y), 0, shared) : null,
       ];
     });
   return out;
@@ -388,9 +420,10 @@ const compareFns = {
   le: (a: number, b: number) => (a <= b ? 1 : 0),
   gt: (a: number, b: number) => (a > b ? 1 : 0),
   ge: (a: number, b: number) => (a >= b ? 1 : 0),
-  logicalAnd: (a: number, b: number) => (a && b ? 1 : 0),
-  logicalOr: (a: number, b: number) => (a || b ? 1 : 0),
-  logicalXor: (a: number, b: number) => (!a !== !b ? 1 : 0),
+  // truthiness is `!= 0`, so NaN is true (JS's NaN is falsy)
+  logicalAnd: (a: number, b: number) => (a !== 0 && b !== 0 ? 1 : 0),
+  logicalOr: (a: number, b: number) => (a !== 0 || b !== 0 ? 1 : 0),
+  logicalXor: (a: number, b: number) => ((a !== 0) !== (b !== 0) ? 1 : 0),
 };
 export type CompareName = keyof typeof compareFns;
 
@@ -403,6 +436,8 @@ export function compare(name: CompareName, a: Tensor, b: TensorOrScalar): Tensor
 
 interface UnaryDef {
   f: K.Unary;
+  /** ATen's float32 / float64 evaluation (SLEEF, libm tails: src/backend/sleef.ts); `f` for other dtypes */
+  aten?: readonly [S.AtenUnary, S.AtenUnary];
   /** "float": integer inputs give the default float dtype; "same": keeps the dtype */
   result: "float" | "same";
   node: string;
@@ -413,22 +448,22 @@ interface UnaryDef {
 const unaryDefs = {
   neg: { f: (x) => -x, result: "same", node: "NegBackward0", grad: [[], (g) => g.neg()] },
   abs: { f: Math.abs, result: "same", node: "AbsBackward0", grad: [["self"], (g, v) => g.mul(v.self.sign())] },
-  sign: { f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === x ? 0 : NaN), result: "same", node: "SignBackward0", grad: [[], (g) => g.mul(0)] },
-  exp: { f: Math.exp, result: "float", node: "ExpBackward0", grad: [["result"], (g, v) => g.mul(v.result)] },
-  log: { f: Math.log, result: "float", node: "LogBackward0", grad: [["self"], (g, v) => g.div(v.self)] },
+  sign: { f: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), result: "same", node: "SignBackward0", grad: [[], (g) => g.mul(0)] },
+  exp: { f: Math.exp, aten: [S.ATEN_F32.exp, S.ATEN_F64.exp], result: "float", node: "ExpBackward0", grad: [["result"], (g, v) => g.mul(v.result)] },
+  log: { f: Math.log, aten: [S.ATEN_F32.log, S.ATEN_F64.log], result: "float", node: "LogBackward0", grad: [["self"], (g, v) => g.div(v.self)] },
   sqrt: { f: Math.sqrt, result: "float", node: "SqrtBackward0", grad: [["result"], (g, v) => g.div(v.result.mul(2))] },
-  sin: { f: Math.sin, result: "float", node: "SinBackward0", grad: [["self"], (g, v) => g.mul(v.self.cos())] },
-  cos: { f: Math.cos, result: "float", node: "CosBackward0", grad: [["self"], (g, v) => g.mul(v.self.sin().neg())] },
-  tanh: { f: Math.tanh, result: "float", node: "TanhBackward0", grad: [["result"], (g, v) => g.mul(v.result.mul(v.result).rsub(1))] },
+  sin: { f: Math.sin, aten: [S.ATEN_F32.sin, S.ATEN_F64.sin], result: "float", node: "SinBackward0", grad: [["self"], (g, v) => g.mul(v.self.cos())] },
+  cos: { f: Math.cos, aten: [S.ATEN_F32.cos, S.ATEN_F64.cos], result: "float", node: "CosBackward0", grad: [["self"], (g, v) => g.mul(v.self.sin().neg())] },
+  tanh: { f: Math.tanh, aten: [S.ATEN_F32.tanh, S.ATEN_F64.tanh], result: "float", node: "TanhBackward0", grad: [["result"], (g, v) => g.mul(v.result.mul(v.result).rsub(1))] },
   sigmoid: {
-    f: (x) => 1 / (1 + Math.exp(-x)), result: "float", node: "SigmoidBackward0",
+    f: (x) => 1 / (1 + Math.exp(-x)), aten: [S.ATEN_F32.sigmoid, S.ATEN_F64.sigmoid], result: "float", node: "SigmoidBackward0",
     grad: [["result"], (g, v) => g.mul(v.result.mul(v.result.rsub(1)))],
   },
   relu: {
     f: (x) => (x > 0 || x !== x ? x : 0), result: "same", node: "ReluBackward0",
     grad: [["result"], (g, v) => g.mul(v.result.gt(0))],
   },
-  logicalNot: { f: (x) => (x ? 0 : 1), result: "same", node: "" },
+  logicalNot: { f: (x) => (x !== 0 ? 0 : 1), result: "same", node: "" },
 } satisfies Record<string, UnaryDef>;
 export type UnaryName = keyof typeof unaryDefs;
 
@@ -440,9 +475,11 @@ export function unaryOp(name: UnaryName, x: Tensor): Tensor {
   if (name === "relu" && x.dtype === bool) throw new RuntimeError("Boolean inputs not supported for relu");
   const dtype = name === "logicalNot" ? bool : def.result === "float" && !x.dtype.isFloatingPoint ? getDefaultDtype() : x.dtype;
   const src = dtype === float32 && x.dtype !== float32 ? operandIn(x, float32) : x;
-  const f = def.f;
+  const aten = def.aten && (dtype === float32 || dtype === float64) ? def.aten[dtype === float32 ? 0 : 1] : undefined;
+  const f = aten ? aten.vec : def.f;
   const values = K.unary(dtype === int64 ? (v) => f(v) + 0 : f, dtype.alloc(x.numel()), src); // no int64 -0
   const out = x._shape.length < 2 ? new Tensor(values, x._shape.slice(), undefined, 0, dtype) : laidOutLike(values, x._shape.slice(), [x], dtype);
+  if (aten) S.fixUnary(aten, out, src);
   const grad = def.grad;
   if (grad && shouldRecord(x)) {
     const [uses, fn] = grad;

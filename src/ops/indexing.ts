@@ -5,8 +5,10 @@ import { Tensor } from "../tensor/tensor.js";
 import { record, shouldRecord } from "./record.js";
 
 /** Calls f(flatIndexInIndexTensor, offsetInTarget) for each index element along `dim`. */
-function forEachIndexed(index: Tensor, target: readonly number[], dim: number, f: (i: number, off: number) => void): void {
-  const shape = index._shape;
+function forEachIndexed(index: Tensor, targetShape: readonly number[], dim: number, f: (i: number, off: number) => void): void {
+  // ensure_nonempty_dim / ensure_nonempty_size: a 0-dim index or target counts as 1-dim of size 1
+  const shape = index._shape.length === 0 ? [1] : index._shape;
+  const target = targetShape.length === 0 ? [1] : targetShape;
   const idx = index._values();
   const tStrides = new Array<number>(target.length);
   let s = 1;
@@ -21,8 +23,9 @@ function forEachIndexed(index: Tensor, target: readonly number[], dim: number, f
     for (let d = 0; d < shape.length; d++) {
       if (d === dim) {
         const v = idx[i];
-        if (v < -target[d] || v >= target[d]) throw new RuntimeError(`index ${v} is out of bounds for dimension ${d} with size ${target[d]}`);
-        off += (v < 0 ? v + target[d] : v) * tStrides[d];
+        // scatter/gather take no negative indices (cpu_scatter_gather_base_kernel)
+        if (v < 0 || v >= target[d]) throw new RuntimeError(`index ${v} is out of bounds for dimension ${d} with size ${target[d]}`);
+        off += v * tStrides[d];
       } else off += pos[d] * tStrides[d];
     }
     f(i, off);
@@ -53,6 +56,8 @@ export function scatterIntoZeros(g: Tensor, dim: number, index: Tensor, shape: r
   const src = g.contiguous()._values();
   forEachIndexed(index, shape, dim, (i, off) => (out[off] += src[i]));
   const result = new Tensor(out, shape.slice(), undefined, 0, g.dtype);
-  if (shouldRecord(g)) record("ScatterAddBackward0", [g], result, [index], (ctx, [gg]) => [gather(gg, dim, ctx.saved(0))]);
+  // inputs (self = the zeros, src = g), as scatter_add records them
+  if (shouldRecord(g))
+    record("ScatterAddBackward0", [new Tensor(g.dtype.alloc(1), [], [], 0, g.dtype), g], result, [index], (ctx, [gg]) => [null, gather(gg, dim, ctx.saved(0))]);
   return result;
 }

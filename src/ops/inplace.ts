@@ -21,7 +21,7 @@ export function checkInplace(self: Tensor, other?: Tensor | null): void {
 }
 
 /** assert_no_internal_overlap: an expanded (stride 0) destination would be written more than once. */
-function checkNoInternalOverlap(self: Tensor): void {
+export function checkNoInternalOverlap(self: Tensor): void {
   for (let i = 0; i < self._shape.length; i++)
     if (self._strides[i] === 0 && self._shape[i] > 1)
       throw new RuntimeError(
@@ -29,7 +29,7 @@ function checkNoInternalOverlap(self: Tensor): void {
       );
 }
 
-function checkCast(result: DType, self: DType): void {
+export function checkCast(result: DType, self: DType): void {
   if (category(result) > category(self))
     throw new RuntimeError(`result type ${TYPE_NAMES[result.name]} can't be cast to the desired output type ${TYPE_NAMES[self.name]}`);
 }
@@ -42,7 +42,7 @@ function checkBroadcastInto(self: Tensor, other: Tensor): void {
 }
 
 /** Moves a retained-grad hook from the old grad_fn to the new one, as rebase_history does. */
-function moveRetainGrad(self: Tensor, oldFn: Tensor["_gradFn"], oldNr: number): void {
+export function moveRetainGrad(self: Tensor, oldFn: Tensor["_gradFn"], oldNr: number): void {
   if (self._retainsGrad && oldFn && oldFn._retainGradHooks) {
     oldFn._retainGradHooks.delete(oldNr);
     self._installRetainGrad();
@@ -93,7 +93,7 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
  * rebased instead, onto a CopySlices node that runs the op's derivative on the view's window of the
  * base's gradient, and the view's grad_fn becomes an AsStridedBackward0 of the base.
  */
-function rebase(name: string, inputs: Tensor[], self: Tensor, saved: (Tensor | null)[], backward: BackwardFn): void {
+export function rebase(name: string, inputs: Tensor[], self: Tensor, saved: (Tensor | null)[], backward: BackwardFn): void {
   const base = self._base;
   if (base === null) {
     record(name, inputs, self, saved, backward);

@@ -1,10 +1,10 @@
 // Reductions with PyTorch's dim/keepdim conventions and derivatives.
 import * as K from "../backend/cpu.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { bool, float32, int64, type DType } from "../tensor/dtype.js";
+import { bool, dtypeOf, float32, int64, type DType, type DTypeName } from "../tensor/dtype.js";
 import { numelOf, wrapDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { where } from "./elementwise.js";
+import { castFn, where } from "./elementwise.js";
 import { scatterIntoZeros } from "./indexing.js";
 import { record, shouldRecord } from "./record.js";
 
@@ -12,6 +12,8 @@ export type DimArg = number | number[] | null;
 export interface ReduceOptions {
   dim?: DimArg;
   keepdim?: boolean;
+  /** sum/mean/prod: the input is cast to this dtype before the reduction (PyTorch's `dtype=`) */
+  dtype?: DType | DTypeName | null;
 }
 export interface NormOptions {
   p?: number | "fro";
@@ -33,6 +35,24 @@ export function reduceArgs(dim?: DimArg | ReduceOptions, keepdim?: boolean | Red
   if (dim !== null && typeof dim === "object" && !Array.isArray(dim)) return [dim.dim ?? null, dim.keepdim ?? false];
   if (keepdim !== undefined && typeof keepdim === "object") return [dim ?? keepdim.dim ?? null, keepdim.keepdim ?? false];
   return [dim ?? null, keepdim ?? false];
+}
+
+/** reduceArgs plus sum/mean/prod's `dtype` option, from either options object or a trailing third one. */
+export function reduceDtypeArgs(
+  dim?: DimArg | ReduceOptions,
+  keepdim?: boolean | ReduceOptions,
+  opts?: ReduceOptions,
+): [number[] | number | null, boolean, DType | null] {
+  const [d, k] = reduceArgs(dim, keepdim);
+  let dtype = opts?.dtype;
+  for (const o of [dim, keepdim]) if (o !== null && typeof o === "object" && !Array.isArray(o) && o.dtype) dtype = o.dtype;
+  return [d, opts?.keepdim ?? k, dtype ? dtypeOf(dtype) : null];
+}
+
+/** The input of a reduction with `dtype=`: x's values cast to dtype (no graph: the op records on x). */
+function castInput(x: Tensor, dtype: DType | null): Tensor {
+  if (dtype === null || dtype === x.dtype) return x;
+  return new Tensor(K.copyToContiguous(x, dtype.alloc(x.numel()), castFn(dtype)), x._shape.slice(), undefined, 0, dtype);
 }
 
 /** Sorted, unique, wrapped dims; null or [] means every dim. */
@@ -89,9 +109,10 @@ function sumDtype(x: Tensor): DType {
   return x.dtype.isFloatingPoint ? x.dtype : int64;
 }
 
-export function sum(x: Tensor, dim: DimArg = null, keepdim = false): Tensor {
+export function sum(x: Tensor, dim: DimArg = null, keepdim = false, dtype: DType | null = null): Tensor {
   const dims = normDims(dim, x.ndim);
-  const out = x.dtype.isFloatingPoint ? runSum(x, dims, keepdim) : runReduce(x, dims, keepdim, SUM, sumDtype(x));
+  const src = castInput(x, dtype);
+  const out = src.dtype.isFloatingPoint ? runSum(src, dims, keepdim) : runReduce(src, dims, keepdim, SUM, sumDtype(src));
   if (shouldRecord(x)) {
     const shape = x._shape.slice();
     const ndim = x.ndim;
@@ -100,18 +121,20 @@ export function sum(x: Tensor, dim: DimArg = null, keepdim = false): Tensor {
   return out;
 }
 
-export function mean(x: Tensor, dim: DimArg = null, keepdim = false): Tensor {
-  if (!x.dtype.isFloatingPoint)
+export function mean(x: Tensor, dim: DimArg = null, keepdim = false, dtype: DType | null = null): Tensor {
+  const inDtype = dtype ?? x.dtype;
+  if (!inDtype.isFloatingPoint)
     throw new RuntimeError(
-      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype === bool ? "Bool" : x.dtype === int64 ? "Long" : "Int"}`,
+      `mean(): could not infer output dtype. ${dtype ? "Optional" : "Input"} dtype must be either a floating point or complex dtype. Got: ${inDtype === bool ? "Bool" : inDtype === int64 ? "Long" : "Int"}`,
     );
+  const src = castInput(x, dtype);
   const dims = normDims(dim, x.ndim);
   let count = 1;
   for (const d of dims) if (d < x.ndim) count *= x._shape[d];
   // PyTorch's CPU mean is sum(...).div_(count): the float32 sum divided by float32(count).
-  const out = runSum(x, dims, keepdim);
+  const out = runSum(src, dims, keepdim);
   const values = out._data;
-  const divisor = x.dtype === float32 ? Math.fround(count) : count;
+  const divisor = src.dtype === float32 ? Math.fround(count) : count;
   for (let i = 0; i < values.length; i++) values[i] /= divisor;
   if (shouldRecord(x)) {
     const shape = x._shape.slice();
@@ -123,11 +146,12 @@ export function mean(x: Tensor, dim: DimArg = null, keepdim = false): Tensor {
   return out;
 }
 
-export function prod(x: Tensor, dim: number | null = null, keepdim = false): Tensor {
+export function prod(x: Tensor, dim: number | null = null, keepdim = false, dtypeArg: DType | null = null): Tensor {
   const dims = normDims(dim, x.ndim);
-  const dtype = sumDtype(x);
+  const src = castInput(x, dtypeArg);
+  const dtype = sumDtype(src);
   // int64 lives in a Float64Array: 0 * -2 must not leave a -0
-  const out = runReduce(x, dims, keepdim, dtype === int64 ? { init: 1, step: PROD.step, finish: (a) => a + 0 } : PROD, dtype);
+  const out = runReduce(src, dims, keepdim, dtype === int64 ? { init: 1, step: PROD.step, finish: (a) => a + 0 } : PROD, dtype);
   if (shouldRecord(x)) {
     const ndim = x.ndim;
     record(dim === null ? "ProdBackward0" : "ProdBackward1", [x], out, [x, out], (ctx, [g]) => {
@@ -256,6 +280,10 @@ function argReduce(kind: "max" | "min", x: Tensor, dim: number, keepdim: boolean
 }
 
 export function argMaxMin(kind: "max" | "min", x: Tensor, dim: number | null, keepdim: boolean): Tensor {
+  if (x.dtype === bool) throw new RuntimeError(`"arg${kind}_cpu" not implemented for 'Bool'`);
+  if (dim === null && x.numel() === 0) throw new IndexError(`arg${kind}(): Expected reduction dim to be specified for input.numel() == 0.`);
+  if (dim !== null && x.ndim > 0 && x._shape[wrapDim(dim, x.ndim)] === 0)
+    throw new IndexError(`arg${kind}(): Expected reduction dim ${wrapDim(dim, x.ndim)} to have non-zero size.`);
   if (dim === null) {
     const flat = x.reshape(-1);
     const [, idx] = argReduce(kind, flat, 0, false);

@@ -4,6 +4,7 @@ import { IndexError, RuntimeError, ValueError } from "../errors.js";
 import { contiguousStrides, formatShape, inferSize, numelOf, viewStrides, wrapDim } from "../tensor/shape.js";
 import { Tensor, type IndexItem } from "../tensor/tensor.js";
 import { clone } from "./elementwise.js";
+import { getItem, isAdvancedItem } from "./advanced_index.js";
 import { record, shouldRecord } from "./record.js";
 
 /** A tensor sharing x's storage and version counter; its `_base` is the storage's first owner. */
@@ -260,6 +261,8 @@ export function embed(g: Tensor, shape: number[], dim: number, start: number, st
 
 /** Basic indexing: numbers select, [start, stop, step?] slice, null adds an axis, "..." fills. */
 export function index(x: Tensor, items: IndexItem[]): Tensor {
+  // tensors, lists and booleans: advanced indexing (advanced_index.ts)
+  if (items.some(isAdvancedItem)) return getItem(x, items);
   // x.index(a) is Python's x[a] (a single index takes THPVariable_getitem's simple path), x.index(a, b) is x[a, b].
   if (items.length === 1) {
     const it = items[0];
@@ -285,7 +288,7 @@ export function index(x: Tensor, items: IndexItem[]): Tensor {
       if (it < -size || it >= size) throw new IndexError(`index ${it} is out of bounds for dimension ${realDim} with size ${size}`);
       out = select(out, dim, it);
     } else if (Array.isArray(it)) {
-      const [start, stop, step] = [it[0], it[1], it[2] ?? 1];
+      const [start, stop, step] = [it[0], it[1], it[2] ?? 1] as [number | null, number | null, number]; // a slice: lists went to getItem
       // applySlice skips a slice spelled out over the whole dim (x[0:n, 1]) unless it is the only index
       const whole = items.length > 1 && (start ?? 0) === 0 && stop === out._shape[dim] && step === 1;
       if (!whole) out = slice(out, dim, start, stop, step);

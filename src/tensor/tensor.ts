@@ -16,7 +16,7 @@ import { contiguousStrides, numelOf, wrapDim } from "./shape.js";
 
 export type Scalar = number | boolean;
 export type TensorOrScalar = Tensor | Scalar;
-export type IndexItem = number | null | "..." | [number | null, number | null] | [number | null, number | null, number | null] | Tensor;
+export type IndexItem = number | boolean | null | "..." | [number | null, number | null] | [number | null, number | null, number | null] | Tensor | NestedArray[];
 export type NestedArray = number | boolean | bigint | NestedArray[];
 
 /** Shared by a tensor and its views; bumped by every in-place write (PyTorch's _version). */
@@ -331,8 +331,8 @@ export class Tensor {
   mul(other: TensorOrScalar): Tensor {
     return E.mul(this, other);
   }
-  div(other: TensorOrScalar): Tensor {
-    return E.div(this, other);
+  div(other: TensorOrScalar, options?: E.DivOptions | null): Tensor {
+    return E.div(this, other, options);
   }
   pow(exponent: TensorOrScalar): Tensor {
     return E.pow(this, exponent);
@@ -422,8 +422,9 @@ export class Tensor {
     I.binaryInPlace("mul", this, other, 1);
     return this;
   }
-  div_(other: TensorOrScalar): this {
-    I.binaryInPlace("div", this, other, 1);
+  div_(other: TensorOrScalar, options?: E.DivOptions | null): this {
+    if (options?.roundingMode !== undefined) E.divRounding.impl!(this, other, options.roundingMode, true);
+    else I.binaryInPlace("div", this, other, 1);
     return this;
   }
   zero_(): this {
@@ -440,15 +441,15 @@ export class Tensor {
   }
 
   // ---- reductions -----------------------------------------------------------------------------
-  sum(dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions): Tensor {
-    return R.sum(this, ...R.reduceArgs(dim, keepdim));
+  sum(dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions, options?: R.ReduceOptions): Tensor {
+    return R.sum(this, ...R.reduceDtypeArgs(dim, keepdim, options));
   }
-  mean(dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions): Tensor {
-    return R.mean(this, ...R.reduceArgs(dim, keepdim));
+  mean(dim?: R.DimArg | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions, options?: R.ReduceOptions): Tensor {
+    return R.mean(this, ...R.reduceDtypeArgs(dim, keepdim, options));
   }
-  prod(dim?: number | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions): Tensor {
-    const [d, k] = R.reduceArgs(dim, keepdim);
-    return R.prod(this, d as number | null, k);
+  prod(dim?: number | R.ReduceOptions, keepdim?: boolean | R.ReduceOptions, options?: R.ReduceOptions): Tensor {
+    const [d, k, dt] = R.reduceDtypeArgs(dim, keepdim, options);
+    return R.prod(this, d as number | null, k, dt);
   }
   max(): Tensor;
   max(dim: number | R.ReduceOptions, keepdim?: boolean): R.ValuesIndices;
