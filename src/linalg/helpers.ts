@@ -57,6 +57,8 @@ export function checkErrors(infos: Int32Array, api: string, isMatrix: boolean): 
   if (b < 0) return;
   const info = infos[b];
   const where = isMatrix ? "" : `: (Batch element ${b})`;
+  if (info < 0 && api.includes("svd"))
+    throw new LinAlgError(`${api}${where}: The algorithm failed to converge because the input matrix contained non-finite values.`);
   if (api.includes("inv"))
     throw new LinAlgError(`${api}${where}: The diagonal element ${info} is zero, the inversion could not be completed because the input matrix is singular.`);
   if (api.includes("solve")) throw new LinAlgError(`${api}${where}: The solver failed because the input matrix is singular.`);

@@ -5,21 +5,20 @@
 // svd_backward, linalg_solve_triangular_backward), written with differentiable tensor ops so that
 // double backward works.
 //
-// Numbers. LU (inv, det, slogdet, solve), Cholesky, QR, triangular solves and eigh run ports of the
-// reference LAPACK/BLAS routines PyTorch calls (./lapack.ts: getrf/getrs, potrf, geqrf/orgqr, trsm,
-// syevd), on the matrices PyTorch hands them (it factors Aᵀ when A is contiguous, transposes
-// triangular systems by layout, ...), in the tensor's own precision: their float32 and float64 results
-// are PyTorch's bit for bit where PyTorch runs on reference LAPACK (as the Debian build does; MKL and
-// OpenBLAS builds differ from that in the last bits too). svd uses one-sided Jacobi in float64 (rounded
-// once to float32): singular values and subspaces match LAPACK's gesdd to rounding.
+// Numbers. Every factorisation runs a port of the reference LAPACK/BLAS routine PyTorch calls
+// (./lapack.ts: getrf/getrs, potrf, geqrf/orgqr, trsm, syevd, gesdd), on the matrix PyTorch hands it
+// (it factors Aᵀ when A is contiguous, transposes triangular systems by layout, ...), in the tensor's
+// own precision: float32 and float64 results are PyTorch's bit for bit where PyTorch runs on reference
+// LAPACK, as the Debian build does (MKL and OpenBLAS builds differ from that in the last bits too).
+// Two exceptions, equal to rounding: singular values computed without their vectors (svdvals and the
+// 2/nuclear matrix norms when no gradient is tracked: PyTorch then calls gesdd with JOBZ='N', whose
+// dqds iteration is not ported; tensorgrad takes them from the JOBZ='S' path), and matrices past
+// LAPACK's block sizes (32-64) or past 25 for syevd/gesdd, where LAPACK switches to blocked or
+// divide-and-conquer variants.
 //
-// Sign conventions. QR and eigh are LAPACK's own algorithms, so Q, R and the eigenvectors come with
-// PyTorch's signs (Householder: R's diagonal entry is minus the sign of the column's leading entry at
-// that step; syevd: the tridiagonal QL/QR's, for n ≤ 25 — larger matrices use LAPACK's divide and
-// conquer, which can pick other signs). For svd each singular pair (uᵢ, vᵢ) is only defined up to a
-// common sign and PyTorch's (gesdd's) choice is not reproduced: tensorgrad makes the largest-magnitude
-// entry of each uᵢ positive. Anything that does not depend on those signs (U diag(S) Vh, U∘U, uᵢvᵢᵀ,
-// the gradients of sign-invariant losses) agrees with PyTorch.
+// Sign conventions. Being LAPACK's own algorithms, QR, eigh and svd return Q and R, the eigenvectors
+// and the singular vectors with PyTorch's signs (Householder: R's diagonal entry is minus the sign of
+// the column's leading entry at that step; syevd: the tridiagonal QL/QR's; gesdd: the bidiagonal QR's).
 import { RuntimeError, TorchTypeError } from "../errors.js";
 import { dtypeOf, float32, promoteTypes, type DType, type DTypeName } from "../tensor/dtype.js";
 import { broadcastShapes, numelOf, wrapDim } from "../tensor/shape.js";
@@ -30,7 +29,6 @@ import { record, shouldRecord } from "../ops/record.js";
 import * as R from "../ops/reduce.js";
 import { embed } from "../ops/view.js";
 import * as H from "./helpers.js";
-import * as Kn from "./kernels.js";
 import * as Lp from "./lapack.js";
 
 export { LinAlgError } from "./helpers.js";
@@ -604,6 +602,7 @@ function offDiagonalMask(n: number): Tensor {
 }
 
 interface SvdValues {
+  /** column-major U (m×ucols), S, column-major Vh (vrows×n), per batch element */
   u: Float64Array;
   s: Float64Array;
   vh: Float64Array;
@@ -611,70 +610,29 @@ interface SvdValues {
   vrows: number;
 }
 
+/** SGESDD (JOBZ 'A' or 'S') on A's column-major copy, batch element by batch element. */
 function svdValues(A: Tensor, full: boolean): SvdValues {
   const { count, m, n } = H.batchOf(A);
   const k = Math.min(m, n);
   const ucols = full ? m : k;
   const vrows = full ? n : k;
-  const a = H.readF64(A);
+  const p = precOf(A.dtype);
+  const a = H.readF64(A.mT);
   const u = new Float64Array(count * m * ucols);
   const s = new Float64Array(count * k);
   const vh = new Float64Array(count * vrows * n);
-  const tall = m >= n;
-  const R = tall ? m : n; // rows of the tall problem
-  const C = tall ? n : m;
-  const w = new Float64Array(R * C);
-  const sv = new Float64Array(C);
-  const v = new Float64Array(C * C);
-  const uc = tall ? ucols : vrows; // columns of the tall problem's left factor
-  const ut = new Float64Array(R * uc);
+  const infos = new Int32Array(count);
   for (let b = 0; b < count; b++) {
-    const o = b * m * n;
-    if (tall) w.set(a.subarray(o, o + m * n));
-    else for (let r = 0; r < m; r++) for (let c = 0; c < n; c++) w[c * m + r] = a[o + r * n + c];
     if (k === 0) {
-      ut.fill(0);
-      Kn.completeOrthonormal(ut, R, uc, 0);
-      v.fill(0);
-      Kn.completeOrthonormal(v, C, C, 0);
-    } else Kn.svdTall(w, R, C, sv, v, uc, ut);
-    // each column of U gets its largest-magnitude entry positive; V's columns follow
-    if (tall) normaliseSvdSigns(ut, R, uc, v, C, C, k);
-    else normaliseSvdSigns(v, C, C, ut, R, uc, k);
-    for (let i = 0; i < k; i++) s[b * k + i] = sv[i];
-    if (tall) {
-      // A = ut diag(s) vᵀ: U = ut (m×ucols), Vh = vᵀ (n×n; the first k rows when thin)
-      u.set(ut.subarray(0, m * ucols), b * m * ucols);
-      for (let i = 0; i < vrows; i++) for (let j = 0; j < n; j++) vh[b * vrows * n + i * n + j] = v[j * C + i];
-    } else {
-      // Aᵀ = ut diag(s) vᵀ ⇒ A = v diag(s) utᵀ: U = v (m×m), Vh = utᵀ (vrows×n)
-      for (let i = 0; i < m; i++) for (let j = 0; j < ucols; j++) u[b * m * ucols + i * ucols + j] = v[i * C + j];
-      for (let i = 0; i < vrows; i++) for (let j = 0; j < n; j++) vh[b * vrows * n + i * n + j] = ut[j * uc + i];
+      // the empty matrix: identity U / Vh (a valid SVD), as PyTorch fills them
+      for (let i = 0; i < Math.min(m, ucols); i++) u[b * m * ucols + i + i * m] = 1;
+      for (let i = 0; i < Math.min(vrows, n); i++) vh[b * vrows * n + i + i * vrows] = 1;
+      continue;
     }
+    infos[b] = Lp.gesdd(p, full, m, n, a, b * m * n, m, s, b * k, u, b * m * ucols, m, vh, b * vrows * n, vrows);
   }
+  H.checkErrors(infos, "linalg.svd", A.ndim === 2);
   return { u, s, vh, ucols, vrows };
-}
-
-/**
- * Flips singular pairs (column c of `lead`, rows×cols, and column c of `other`, orows×ocols) so that
- * each of lead's first k columns has its largest-magnitude entry positive.
- */
-function normaliseSvdSigns(lead: Float64Array, rows: number, cols: number, other: Float64Array, orows: number, ocols: number, k: number): void {
-  for (let c = 0; c < k; c++) {
-    let best = 0;
-    let bi = 0;
-    for (let r = 0; r < rows; r++) {
-      const x = Math.abs(lead[r * cols + c]);
-      if (x > best * (1 + 1e-12)) {
-        best = x;
-        bi = r;
-      }
-    }
-    if (lead[bi * cols + c] < 0) {
-      for (let r = 0; r < rows; r++) lead[r * cols + c] = -lead[r * cols + c];
-      for (let r = 0; r < orows; r++) other[r * ocols + c] = -other[r * ocols + c];
-    }
-  }
 }
 
 export interface SvdOptions {
@@ -690,9 +648,9 @@ export function svd(A: Tensor, fullMatrices: boolean | SvdOptions = true): Named
   const { batch, m, n } = H.batchOf(A);
   const k = Math.min(m, n);
   const sv = svdValues(A, full);
-  const U = H.fromF64(sv.u, [...batch, m, sv.ucols], A.dtype, true);
+  const U = H.fromColMajor(sv.u, [...batch, m, sv.ucols], A.dtype);
   const S = H.fromF64(sv.s, [...batch, k], A.dtype);
-  const Vh = H.fromF64(sv.vh, [...batch, sv.vrows, n], A.dtype, true);
+  const Vh = H.fromColMajor(sv.vh, [...batch, sv.vrows, n], A.dtype);
   if (shouldRecord(A)) recordSvd(A, U, S, Vh, full, k);
   return H.namedTuple(["U", "S", "Vh"], [U, S, Vh]) as Named<[Tensor, Tensor, Tensor], "U" | "S" | "Vh">;
 }
@@ -722,8 +680,8 @@ export function svdvals(A: Tensor): Tensor {
   const S = H.fromF64(sv.s, [...batch, k], A.dtype);
   if (shouldRecord(A)) {
     // _linalg_svd(compute_uv=True) when a gradient may be wanted: U and Vh are saved for it
-    const U = H.fromF64(sv.u, [...batch, m, k], A.dtype, true);
-    const Vh = H.fromF64(sv.vh, [...batch, k, n], A.dtype, true);
+    const U = H.fromColMajor(sv.u, [...batch, m, k], A.dtype);
+    const Vh = H.fromColMajor(sv.vh, [...batch, k, n], A.dtype);
     recordSvd(A, U, S, Vh, false, k);
   }
   return S;

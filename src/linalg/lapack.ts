@@ -1233,3 +1233,811 @@ export function syevd(p: Prec, wantz: boolean, upper: boolean, n: number, a: Flo
   for (let i = 0; i < n; i++) w[woff + i] = iscale ? r(d[i] * r(1 / sigma)) : d[i];
   return info;
 }
+
+// ---- SVD (SGESDD with JOBZ = 'S' or 'A', for min(m, n) up to 25) -----------------------------------
+
+/** SGEMV 'N' with beta = 0: y = A·x (A m×n, x stride incx, y stride 1). */
+function gemvN(p: Prec, m: number, n: number, a: Float64Array, ao: number, lda: number, x: Float64Array, xo: number, incx: number, y: Float64Array): void {
+  const r = p.r;
+  for (let i = 0; i < m; i++) y[i] = 0;
+  for (let j = 0; j < n; j++) {
+    const temp = x[xo + j * incx];
+    for (let i = 0; i < m; i++) y[i] = r(y[i] + r(temp * a[ao + i + j * lda]));
+  }
+}
+
+/** SLARF 'Right': C = C·(I - tau·v·vᵀ), C m×n, v of length n with stride incv; work of length m. */
+function larfRight(p: Prec, m: number, n: number, v: Float64Array, vo: number, incv: number, tau: number, c: Float64Array, co: number, ldc: number, work: Float64Array): void {
+  if (tau === 0) return;
+  gemvN(p, m, n, c, co, ldc, v, vo, incv, work);
+  ger(p, m, n, p.r(-tau), work, 0, 1, v, vo, incv, c, co, ldc);
+}
+
+/** SGEBD2: bidiagonal reduction of A (m×n): d, e, tauq, taup; the reflectors stay in A. */
+function gebd2(p: Prec, m: number, n: number, a: Float64Array, off: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array, work: Float64Array): void {
+  const A = (i: number, j: number): number => off + i + j * lda;
+  if (m >= n) {
+    for (let i = 0; i < n; i++) {
+      tauq[i] = larfg(p, m - i, a, A(i, i), A(Math.min(i + 1, m - 1), i), 1);
+      d[i] = a[A(i, i)];
+      a[A(i, i)] = 1;
+      if (i < n - 1) larfLeft(p, m - i, n - i - 1, a, A(i, i), tauq[i], a, A(i, i + 1), lda, work);
+      a[A(i, i)] = d[i];
+      if (i < n - 1) {
+        taup[i] = larfg(p, n - i - 1, a, A(i, i + 1), A(i, Math.min(i + 2, n - 1)), lda);
+        e[i] = a[A(i, i + 1)];
+        a[A(i, i + 1)] = 1;
+        larfRight(p, m - i - 1, n - i - 1, a, A(i, i + 1), lda, taup[i], a, A(i + 1, i + 1), lda, work);
+        a[A(i, i + 1)] = e[i];
+      } else taup[i] = 0;
+    }
+  } else {
+    for (let i = 0; i < m; i++) {
+      taup[i] = larfg(p, n - i, a, A(i, i), A(i, Math.min(i + 1, n - 1)), lda);
+      d[i] = a[A(i, i)];
+      a[A(i, i)] = 1;
+      if (i < m - 1) larfRight(p, m - i - 1, n - i, a, A(i, i), lda, taup[i], a, A(i + 1, i), lda, work);
+      a[A(i, i)] = d[i];
+      if (i < m - 1) {
+        tauq[i] = larfg(p, m - i - 1, a, A(i + 1, i), A(Math.min(i + 2, m - 1), i), 1);
+        e[i] = a[A(i + 1, i)];
+        a[A(i + 1, i)] = 1;
+        larfLeft(p, m - i - 1, n - i - 1, a, A(i + 1, i), tauq[i], a, A(i + 1, i + 1), lda, work);
+        a[A(i + 1, i)] = e[i];
+      } else tauq[i] = 0;
+    }
+  }
+}
+
+/** SGELQ2: A (m×n) = L·Q in place; tau gets min(m, n) scalars. */
+function gelq2(p: Prec, m: number, n: number, a: Float64Array, off: number, lda: number, tau: Float64Array, work: Float64Array): void {
+  const k = Math.min(m, n);
+  for (let i = 0; i < k; i++) {
+    const ii = off + i + i * lda;
+    tau[i] = larfg(p, n - i, a, ii, off + i + Math.min(i + 1, n - 1) * lda, lda);
+    if (i < m - 1) {
+      const aii = a[ii];
+      a[ii] = 1;
+      larfRight(p, m - i - 1, n - i, a, ii, lda, tau[i], a, ii + 1, lda, work);
+      a[ii] = aii;
+    }
+  }
+}
+
+/** SORGL2: the m×n matrix Q with orthonormal rows from gelq2's first k reflectors (rows of A). */
+function orgl2(p: Prec, m: number, n: number, k: number, a: Float64Array, off: number, lda: number, tau: Float64Array, work: Float64Array): void {
+  const r = p.r;
+  if (m <= 0) return;
+  if (k < m)
+    for (let j = 0; j < n; j++) {
+      for (let l = k; l < m; l++) a[off + l + j * lda] = 0;
+      if (j >= k && j < m) a[off + j + j * lda] = 1;
+    }
+  for (let i = k - 1; i >= 0; i--) {
+    const ii = off + i + i * lda;
+    if (i < n - 1) {
+      if (i < m - 1) {
+        a[ii] = 1;
+        larfRight(p, m - i - 1, n - i, a, ii, lda, tau[i], a, ii + 1, lda, work);
+      }
+      scal(p, n - i - 1, -tau[i], a, ii + lda, lda);
+    }
+    a[ii] = r(1 - tau[i]);
+    for (let l = 0; l < i; l++) a[off + i + l * lda] = 0;
+  }
+}
+
+/**
+ * SORM2R / SORML2: C = Q·C (left, Q = H(1)…H(k) applied last to first) or C = C·Pᵀ... in the two
+ * forms SGESDD uses: the QR-type reflectors (columns of A, stride 1) from the left with TRANS = 'N',
+ * and the LQ-type reflectors (rows of A, stride lda) from the right with TRANS = 'N'.
+ */
+function orm2rLeftN(p: Prec, m: number, n: number, k: number, a: Float64Array, off: number, lda: number, tau: Float64Array, c: Float64Array, co: number, ldc: number, work: Float64Array): void {
+  if (m === 0 || n === 0 || k === 0) return;
+  for (let i = k - 1; i >= 0; i--) {
+    const ii = off + i + i * lda;
+    const aii = a[ii];
+    a[ii] = 1;
+    larfLeft(p, m - i, n, a, ii, tau[i], c, co + i, ldc, work);
+    a[ii] = aii;
+  }
+}
+function orml2RightN(p: Prec, m: number, n: number, k: number, a: Float64Array, off: number, lda: number, tau: Float64Array, c: Float64Array, co: number, ldc: number, work: Float64Array): void {
+  if (m === 0 || n === 0 || k === 0) return;
+  for (let i = k - 1; i >= 0; i--) {
+    const ii = off + i + i * lda;
+    const aii = a[ii];
+    a[ii] = 1;
+    larfRight(p, m, n - i, a, ii, lda, tau[i], c, co + i * ldc, ldc, work);
+    a[ii] = aii;
+  }
+}
+
+/** SORMBR('Q', 'L', 'N', m, n, k): C = Q·C with Q from gebd2 on an nq×k matrix (nq = m). */
+function ormbrQ(p: Prec, m: number, n: number, k: number, a: Float64Array, off: number, lda: number, tau: Float64Array, c: Float64Array, co: number, ldc: number, work: Float64Array): void {
+  const nq = m;
+  if (nq >= k) orm2rLeftN(p, m, n, k, a, off, lda, tau, c, co, ldc, work);
+  else if (nq > 1) orm2rLeftN(p, m - 1, n, nq - 1, a, off + 1, lda, tau, c, co + 1, ldc, work);
+}
+
+/** SORMBR('P', 'R', 'T', m, n, k): C = C·Pᵀ with P from gebd2 on a k×nq matrix (nq = n). */
+function ormbrPT(p: Prec, m: number, n: number, k: number, a: Float64Array, off: number, lda: number, tau: Float64Array, c: Float64Array, co: number, ldc: number, work: Float64Array): void {
+  const nq = n;
+  if (nq > k) orml2RightN(p, m, n, k, a, off, lda, tau, c, co, ldc, work);
+  else if (nq > 1) orml2RightN(p, m, n - 1, nq - 1, a, off + lda, lda, tau, c, co + ldc, ldc, work);
+}
+
+/** SLASR 'L', 'V': rotations of rows j, j+1 of A (m×n), forward or backward. */
+function lasrLV(p: Prec, forward: boolean, m: number, n: number, c: Float64Array, co: number, s: Float64Array, so: number, a: Float64Array, ao: number, lda: number): void {
+  const r = p.r;
+  const step = (j: number): void => {
+    const ct = c[co + j];
+    const st = s[so + j];
+    if (ct === 1 && st === 0) return;
+    for (let i = 0; i < n; i++) {
+      const x = ao + j + i * lda;
+      const temp = a[x + 1];
+      a[x + 1] = r(r(ct * temp) - r(st * a[x]));
+      a[x] = r(r(st * temp) + r(ct * a[x]));
+    }
+  };
+  if (forward) for (let j = 0; j < m - 1; j++) step(j);
+  else for (let j = m - 2; j >= 0; j--) step(j);
+}
+
+/** SROT on two strided vectors. */
+function rot(p: Prec, n: number, x: Float64Array, xo: number, incx: number, y: Float64Array, yo: number, incy: number, c: number, s: number): void {
+  const r = p.r;
+  for (let i = 0; i < n; i++) {
+    const xi = x[xo + i * incx];
+    const yi = y[yo + i * incy];
+    x[xo + i * incx] = r(r(c * xi) + r(s * yi));
+    y[yo + i * incy] = r(r(c * yi) - r(s * xi));
+  }
+}
+
+/** SLAS2: singular values of [[f, g], [0, h]]; out = [ssmin, ssmax]. */
+function las2(p: Prec, f: number, g: number, h: number, out: Float64Array): void {
+  const r = p.r;
+  const fa = Math.abs(f);
+  const ga = Math.abs(g);
+  const ha = Math.abs(h);
+  const fhmn = Math.min(fa, ha);
+  const fhmx = Math.max(fa, ha);
+  if (fhmn === 0) {
+    out[0] = 0;
+    if (fhmx === 0) out[1] = ga;
+    else {
+      const q = r(Math.min(fhmx, ga) / Math.max(fhmx, ga));
+      out[1] = r(Math.max(fhmx, ga) * r(Math.sqrt(r(1 + r(q * q)))));
+    }
+  } else if (ga < fhmx) {
+    const as = r(1 + r(fhmn / fhmx));
+    const at = r(r(fhmx - fhmn) / fhmx);
+    const q = r(ga / fhmx);
+    const au = r(q * q);
+    const c = r(2 / r(r(Math.sqrt(r(r(as * as) + au))) + r(Math.sqrt(r(r(at * at) + au)))));
+    out[0] = r(fhmn * c);
+    out[1] = r(fhmx / c);
+  } else {
+    const au = r(fhmx / ga);
+    if (au === 0) {
+      out[0] = r(r(fhmn * fhmx) / ga);
+      out[1] = ga;
+    } else {
+      const as = r(1 + r(fhmn / fhmx));
+      const at = r(r(fhmx - fhmn) / fhmx);
+      const x1 = r(as * au);
+      const x2 = r(at * au);
+      const c = r(1 / r(r(Math.sqrt(r(1 + r(x1 * x1)))) + r(Math.sqrt(r(1 + r(x2 * x2))))));
+      let ssmin = r(r(fhmn * c) * au);
+      ssmin = r(ssmin + ssmin);
+      out[0] = ssmin;
+      out[1] = r(ga / r(c + c));
+    }
+  }
+}
+
+/** SLASV2: SVD of [[f, g], [0, h]]; out = [ssmin, ssmax, snr, csr, snl, csl]. */
+function lasv2(p: Prec, f: number, g: number, h: number, out: Float64Array): void {
+  const r = p.r;
+  let ft = f;
+  let fa = Math.abs(ft);
+  let ht = h;
+  let ha = Math.abs(h);
+  let pmax = 1;
+  const swap = ha > fa;
+  if (swap) {
+    pmax = 3;
+    [ft, ht] = [ht, ft];
+    [fa, ha] = [ha, fa];
+  }
+  const gt = g;
+  const ga = Math.abs(gt);
+  let ssmin: number;
+  let ssmax: number;
+  let clt: number;
+  let crt: number;
+  let slt: number;
+  let srt: number;
+  if (ga === 0) {
+    ssmin = ha;
+    ssmax = fa;
+    clt = 1;
+    crt = 1;
+    slt = 0;
+    srt = 0;
+  } else {
+    let gasmal = true;
+    ssmin = 0;
+    ssmax = 0;
+    clt = crt = slt = srt = 0;
+    if (ga > fa) {
+      pmax = 2;
+      if (r(fa / ga) < p.eps) {
+        gasmal = false;
+        ssmax = ga;
+        ssmin = ha > 1 ? r(fa / r(ga / ha)) : r(r(fa / ga) * ha);
+        clt = 1;
+        slt = r(ht / gt);
+        srt = 1;
+        crt = r(ft / gt);
+      }
+    }
+    if (gasmal) {
+      const d = r(fa - ha);
+      let l = d === fa ? 1 : r(d / fa);
+      const m = r(gt / ft);
+      let t = r(2 - l);
+      const mm = r(m * m);
+      const tt = r(t * t);
+      const s = r(Math.sqrt(r(tt + mm)));
+      const rr = l === 0 ? Math.abs(m) : r(Math.sqrt(r(r(l * l) + mm)));
+      const a = r(0.5 * r(s + rr));
+      ssmin = r(ha / a);
+      ssmax = r(fa * a);
+      if (mm === 0) {
+        if (l === 0) t = r(sign(2, ft) * sign(1, gt));
+        else t = r(r(gt / sign(d, ft)) + r(m / t));
+      } else t = r(r(r(m / r(s + t)) + r(m / r(rr + l))) * r(1 + a));
+      l = r(Math.sqrt(r(r(t * t) + 4)));
+      crt = r(2 / l);
+      srt = r(t / l);
+      clt = r(r(crt + r(srt * m)) / a);
+      slt = r(r(r(ht / ft) * srt) / a);
+    }
+  }
+  let csl: number;
+  let snl: number;
+  let csr: number;
+  let snr: number;
+  if (swap) {
+    csl = srt;
+    snl = crt;
+    csr = slt;
+    snr = clt;
+  } else {
+    csl = clt;
+    snl = slt;
+    csr = crt;
+    snr = srt;
+  }
+  let tsign = 1;
+  if (pmax === 1) tsign = sign(1, csr) * sign(1, csl) * sign(1, f);
+  if (pmax === 2) tsign = sign(1, snr) * sign(1, csl) * sign(1, g);
+  if (pmax === 3) tsign = sign(1, snr) * sign(1, snl) * sign(1, h);
+  out[0] = sign(ssmin, tsign * sign(1, f) * sign(1, h));
+  out[1] = sign(ssmax, tsign);
+  out[2] = snr;
+  out[3] = csr;
+  out[4] = snl;
+  out[5] = csl;
+}
+
+/**
+ * SBDSQR('U') with singular vectors: the upper bidiagonal (d, e) of order n → singular values in d
+ * (descending), VT (n×ncvt) ← Pᵀ·VT and U (nru×n) ← U·Q. Returns LAPACK's info.
+ */
+function bdsqr(p: Prec, n: number, ncvt: number, nru: number, d: Float64Array, e: Float64Array, vt: Float64Array, vto: number, ldvt: number, u: Float64Array, uo: number, ldu: number, work: Float64Array): number {
+  const r = p.r;
+  if (n === 0) return 0;
+  // 1-based below: D(i) = d[i-1], E(i) = e[i-1], WORK(i) = work[i-1]
+  const D = (i: number) => d[i - 1];
+  const E = (i: number) => e[i - 1];
+  const nm1 = n - 1;
+  const nm12 = nm1 + nm1;
+  const nm13 = nm12 + nm1;
+  let idir = 0;
+  const eps = p.eps;
+  const unfl = p.sfmin;
+  const maxitr = 6;
+  const rot3 = new Float64Array(3);
+  const sv = new Float64Array(6);
+  const s2 = new Float64Array(2);
+  if (n > 1) {
+    const tolmul = Math.max(10, Math.min(100, r(Math.pow(eps, -0.125))));
+    const tol = r(tolmul * eps);
+    let smax = 0;
+    for (let i = 1; i <= n; i++) smax = Math.max(smax, Math.abs(D(i)));
+    for (let i = 1; i <= n - 1; i++) smax = Math.max(smax, Math.abs(E(i)));
+    let sminl = 0;
+    let sminoa = Math.abs(D(1));
+    if (sminoa !== 0) {
+      let mu = sminoa;
+      for (let i = 2; i <= n; i++) {
+        mu = r(Math.abs(D(i)) * r(mu / r(mu + Math.abs(E(i - 1)))));
+        sminoa = Math.min(sminoa, mu);
+        if (sminoa === 0) break;
+      }
+    }
+    sminoa = r(sminoa / r(Math.sqrt(n)));
+    const thresh = Math.max(r(tol * sminoa), r(maxitr * r(n * r(n * unfl))));
+    const maxitdivn = maxitr * n;
+    let iterdivn = 0;
+    let iter = -1;
+    let oldll = -1;
+    let oldm = -1;
+    let m = n;
+    main: for (;;) {
+      if (m <= 1) break;
+      if (iter >= n) {
+        iter -= n;
+        iterdivn++;
+        if (iterdivn >= maxitdivn) {
+          let info = 0;
+          for (let i = 0; i < n - 1; i++) if (e[i] !== 0) info++;
+          return info;
+        }
+      }
+      // find the diagonal block to work on
+      let smaxl = Math.abs(D(m));
+      let smin = smaxl;
+      let ll = 0;
+      let split = false;
+      for (let lll = 1; lll <= m - 1; lll++) {
+        ll = m - lll;
+        const abss = Math.abs(D(ll));
+        const abse = Math.abs(E(ll));
+        if (abse <= thresh) {
+          split = true;
+          break;
+        }
+        smin = Math.min(smin, abss);
+        smaxl = Math.max(smaxl, abss, abse);
+      }
+      if (split) {
+        e[ll - 1] = 0;
+        if (ll === m - 1) {
+          m--;
+          continue main;
+        }
+      } else ll = 0;
+      ll++;
+      // the 2-by-2 block: handle separately
+      if (ll === m - 1) {
+        lasv2(p, D(m - 1), E(m - 1), D(m), sv);
+        const [sigmn, sigmx, sinr, cosr, sinl, cosl] = sv;
+        d[m - 2] = sigmx;
+        e[m - 2] = 0;
+        d[m - 1] = sigmn;
+        if (ncvt > 0) rot(p, ncvt, vt, vto + (m - 2), ldvt, vt, vto + (m - 1), ldvt, cosr, sinr);
+        if (nru > 0) rot(p, nru, u, uo + (m - 2) * ldu, 1, u, uo + (m - 1) * ldu, 1, cosl, sinl);
+        m -= 2;
+        continue main;
+      }
+      // working on a new submatrix: choose the shift direction
+      if (ll > oldm || m < oldll) idir = Math.abs(D(ll)) >= Math.abs(D(m)) ? 1 : 2;
+      // convergence tests
+      if (idir === 1) {
+        if (Math.abs(E(m - 1)) <= r(Math.abs(tol) * Math.abs(D(m)))) {
+          e[m - 2] = 0;
+          continue main;
+        }
+        let mu = Math.abs(D(ll));
+        sminl = mu;
+        for (let lll = ll; lll <= m - 1; lll++) {
+          if (Math.abs(E(lll)) <= r(tol * mu)) {
+            e[lll - 1] = 0;
+            continue main;
+          }
+          mu = r(Math.abs(D(lll + 1)) * r(mu / r(mu + Math.abs(E(lll)))));
+          sminl = Math.min(sminl, mu);
+        }
+      } else {
+        if (Math.abs(E(ll)) <= r(Math.abs(tol) * Math.abs(D(ll)))) {
+          e[ll - 1] = 0;
+          continue main;
+        }
+        let mu = Math.abs(D(m));
+        sminl = mu;
+        for (let lll = m - 1; lll >= ll; lll--) {
+          if (Math.abs(E(lll)) <= r(tol * mu)) {
+            e[lll - 1] = 0;
+            continue main;
+          }
+          mu = r(Math.abs(D(lll)) * r(mu / r(mu + Math.abs(E(lll)))));
+          sminl = Math.min(sminl, mu);
+        }
+      }
+      oldll = ll;
+      oldm = m;
+      // shift: zero if it would ruin relative accuracy
+      let shift: number;
+      if (r(r(n * tol) * r(sminl / smaxl)) <= Math.max(eps, r(r(0.01) * tol))) shift = 0;
+      else {
+        let sll: number;
+        if (idir === 1) {
+          sll = Math.abs(D(ll));
+          las2(p, D(m - 1), E(m - 1), D(m), s2);
+        } else {
+          sll = Math.abs(D(m));
+          las2(p, D(ll), E(ll), D(ll + 1), s2);
+        }
+        shift = s2[0];
+        if (sll > 0) {
+          const q = r(shift / sll);
+          if (r(q * q) < eps) shift = 0;
+        }
+      }
+      iter += m - ll;
+      if (shift === 0) {
+        if (idir === 1) {
+          let cs = 1;
+          let oldcs = 1;
+          let oldsn = 0;
+          for (let i = ll; i <= m - 1; i++) {
+            lartg(p, r(D(i) * cs), E(i), rot3);
+            cs = rot3[0];
+            const sn = rot3[1];
+            const rr = rot3[2];
+            if (i > ll) e[i - 2] = r(oldsn * rr);
+            lartg(p, r(oldcs * rr), r(D(i + 1) * sn), rot3);
+            oldcs = rot3[0];
+            oldsn = rot3[1];
+            d[i - 1] = rot3[2];
+            work[i - ll] = cs;
+            work[i - ll + nm1] = sn;
+            work[i - ll + nm12] = oldcs;
+            work[i - ll + nm13] = oldsn;
+          }
+          const h = r(D(m) * cs);
+          d[m - 1] = r(h * oldcs);
+          e[m - 2] = r(h * oldsn);
+          if (ncvt > 0) lasrLV(p, true, m - ll + 1, ncvt, work, 0, work, nm1, vt, vto + (ll - 1), ldvt);
+          if (nru > 0) lasrRV(p, true, nru, m - ll + 1, work, nm12, work, nm13, u, uo + (ll - 1) * ldu, ldu);
+          if (Math.abs(E(m - 1)) <= thresh) e[m - 2] = 0;
+        } else {
+          let cs = 1;
+          let oldcs = 1;
+          let oldsn = 0;
+          for (let i = m; i >= ll + 1; i--) {
+            lartg(p, r(D(i) * cs), E(i - 1), rot3);
+            cs = rot3[0];
+            const sn = rot3[1];
+            const rr = rot3[2];
+            if (i < m) e[i - 1] = r(oldsn * rr);
+            lartg(p, r(oldcs * rr), r(D(i - 1) * sn), rot3);
+            oldcs = rot3[0];
+            oldsn = rot3[1];
+            d[i - 1] = rot3[2];
+            work[i - ll - 1] = cs;
+            work[i - ll - 1 + nm1] = -sn;
+            work[i - ll - 1 + nm12] = oldcs;
+            work[i - ll - 1 + nm13] = -oldsn;
+          }
+          const h = r(D(ll) * cs);
+          d[ll - 1] = r(h * oldcs);
+          e[ll - 1] = r(h * oldsn);
+          if (ncvt > 0) lasrLV(p, false, m - ll + 1, ncvt, work, nm12, work, nm13, vt, vto + (ll - 1), ldvt);
+          if (nru > 0) lasrRV(p, false, nru, m - ll + 1, work, 0, work, nm1, u, uo + (ll - 1) * ldu, ldu);
+          if (Math.abs(E(ll)) <= thresh) e[ll - 1] = 0;
+        }
+      } else if (idir === 1) {
+        // chase the bulge from top to bottom
+        let f = r(r(Math.abs(D(ll)) - shift) * r(sign(1, D(ll)) + r(shift / D(ll))));
+        let g = E(ll);
+        for (let i = ll; i <= m - 1; i++) {
+          lartg(p, f, g, rot3);
+          const cosr = rot3[0];
+          const sinr = rot3[1];
+          if (i > ll) e[i - 2] = rot3[2];
+          f = r(r(cosr * D(i)) + r(sinr * E(i)));
+          e[i - 1] = r(r(cosr * E(i)) - r(sinr * D(i)));
+          g = r(sinr * D(i + 1));
+          d[i] = r(cosr * D(i + 1));
+          lartg(p, f, g, rot3);
+          const cosl = rot3[0];
+          const sinl = rot3[1];
+          d[i - 1] = rot3[2];
+          f = r(r(cosl * E(i)) + r(sinl * D(i + 1)));
+          d[i] = r(r(cosl * D(i + 1)) - r(sinl * E(i)));
+          if (i < m - 1) {
+            g = r(sinl * E(i + 1));
+            e[i] = r(cosl * E(i + 1));
+          }
+          work[i - ll] = cosr;
+          work[i - ll + nm1] = sinr;
+          work[i - ll + nm12] = cosl;
+          work[i - ll + nm13] = sinl;
+        }
+        e[m - 2] = f;
+        if (ncvt > 0) lasrLV(p, true, m - ll + 1, ncvt, work, 0, work, nm1, vt, vto + (ll - 1), ldvt);
+        if (nru > 0) lasrRV(p, true, nru, m - ll + 1, work, nm12, work, nm13, u, uo + (ll - 1) * ldu, ldu);
+        if (Math.abs(E(m - 1)) <= thresh) e[m - 2] = 0;
+      } else {
+        // chase the bulge from bottom to top
+        let f = r(r(Math.abs(D(m)) - shift) * r(sign(1, D(m)) + r(shift / D(m))));
+        let g = E(m - 1);
+        for (let i = m; i >= ll + 1; i--) {
+          lartg(p, f, g, rot3);
+          const cosr = rot3[0];
+          const sinr = rot3[1];
+          if (i < m) e[i - 1] = rot3[2];
+          f = r(r(cosr * D(i)) + r(sinr * E(i - 1)));
+          e[i - 2] = r(r(cosr * E(i - 1)) - r(sinr * D(i)));
+          g = r(sinr * D(i - 1));
+          d[i - 2] = r(cosr * D(i - 1));
+          lartg(p, f, g, rot3);
+          const cosl = rot3[0];
+          const sinl = rot3[1];
+          d[i - 1] = rot3[2];
+          f = r(r(cosl * E(i - 1)) + r(sinl * D(i - 1)));
+          d[i - 2] = r(r(cosl * D(i - 1)) - r(sinl * E(i - 1)));
+          if (i > ll + 1) {
+            g = r(sinl * E(i - 2));
+            e[i - 3] = r(cosl * E(i - 2));
+          }
+          work[i - ll - 1] = cosr;
+          work[i - ll - 1 + nm1] = -sinr;
+          work[i - ll - 1 + nm12] = cosl;
+          work[i - ll - 1 + nm13] = -sinl;
+        }
+        e[ll - 1] = f;
+        if (Math.abs(E(ll)) <= thresh) e[ll - 1] = 0;
+        if (ncvt > 0) lasrLV(p, false, m - ll + 1, ncvt, work, nm12, work, nm13, vt, vto + (ll - 1), ldvt);
+        if (nru > 0) lasrRV(p, false, nru, m - ll + 1, work, 0, work, nm1, u, uo + (ll - 1) * ldu, ldu);
+      }
+    }
+  }
+  // make the singular values positive (flipping VT's rows), then sort them decreasing
+  for (let i = 1; i <= n; i++)
+    if (D(i) < 0) {
+      d[i - 1] = -D(i);
+      if (ncvt > 0) for (let j = 0; j < ncvt; j++) vt[vto + (i - 1) + j * ldvt] = -vt[vto + (i - 1) + j * ldvt];
+    }
+  for (let i = 1; i <= n - 1; i++) {
+    let isub = 1;
+    let smin = D(1);
+    for (let j = 2; j <= n + 1 - i; j++)
+      if (D(j) <= smin) {
+        isub = j;
+        smin = D(j);
+      }
+    const t = n + 1 - i;
+    if (isub !== t) {
+      d[isub - 1] = D(t);
+      d[t - 1] = smin;
+      if (ncvt > 0) swapRowsCM(vt, vto, ldvt, ncvt, isub - 1, t - 1);
+      if (nru > 0) swapColsCM(u, uo, ldu, nru, isub - 1, t - 1);
+    }
+  }
+  return 0;
+}
+
+function swapRowsCM(a: Float64Array, off: number, lda: number, ncols: number, i: number, j: number): void {
+  for (let c = 0; c < ncols; c++) {
+    const t = a[off + i + c * lda];
+    a[off + i + c * lda] = a[off + j + c * lda];
+    a[off + j + c * lda] = t;
+  }
+}
+function swapColsCM(a: Float64Array, off: number, lda: number, nrows: number, i: number, j: number): void {
+  for (let r = 0; r < nrows; r++) {
+    const t = a[off + r + i * lda];
+    a[off + r + i * lda] = a[off + r + j * lda];
+    a[off + r + j * lda] = t;
+  }
+}
+
+/**
+ * SBDSDC(uplo, 'I') for n ≤ 25 (SLASDQ → SBDSQR): SVD of the bidiagonal (d, e) of order n into U
+ * (n×n, ldu) and VT (n×n, ldvt); singular values decreasing in d. Returns LAPACK's info.
+ */
+function bdsdc(p: Prec, upper: boolean, n: number, d: Float64Array, e: Float64Array, u: Float64Array, uo: number, ldu: number, vt: Float64Array, vto: number, ldvt: number): number {
+  const r = p.r;
+  if (n === 0) return 0;
+  if (n === 1) {
+    u[uo] = sign(1, d[0]);
+    vt[vto] = 1;
+    d[0] = Math.abs(d[0]);
+    return 0;
+  }
+  const nm1 = n - 1;
+  const work = new Float64Array(6 * n);
+  const rot3 = new Float64Array(3);
+  let wstart = 0;
+  if (!upper) {
+    // rotate to upper bidiagonal, saving the rotations for U
+    wstart = 2 * n - 2;
+    for (let i = 0; i < n - 1; i++) {
+      lartg(p, d[i], e[i], rot3);
+      const [cs, sn, rr] = rot3;
+      d[i] = rr;
+      e[i] = r(sn * d[i + 1]);
+      d[i + 1] = r(cs * d[i + 1]);
+      work[i] = cs;
+      work[nm1 + i] = -sn;
+    }
+  }
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++) {
+      u[uo + i + j * ldu] = i === j ? 1 : 0;
+      vt[vto + i + j * ldvt] = i === j ? 1 : 0;
+    }
+  // SLASDQ('U', sqre = 0): SBDSQR, then an ascending sort
+  const info = bdsqr(p, n, n, n, d, e, vt, vto, ldvt, u, uo, ldu, work.subarray(wstart));
+  if (info !== 0) return info;
+  for (let i = 0; i < n; i++) {
+    let isub = i;
+    let smin = d[i];
+    for (let j = i + 1; j < n; j++)
+      if (d[j] < smin) {
+        isub = j;
+        smin = d[j];
+      }
+    if (isub !== i) {
+      d[isub] = d[i];
+      d[i] = smin;
+      swapRowsCM(vt, vto, ldvt, n, isub, i);
+      swapColsCM(u, uo, ldu, n, isub, i);
+    }
+  }
+  // SBDSDC: decreasing order
+  for (let ii = 1; ii < n; ii++) {
+    const i = ii - 1;
+    let kk = i;
+    let pp = d[i];
+    for (let j = ii; j < n; j++)
+      if (d[j] > pp) {
+        kk = j;
+        pp = d[j];
+      }
+    if (kk !== i) {
+      d[kk] = d[i];
+      d[i] = pp;
+      swapColsCM(u, uo, ldu, n, i, kk);
+      swapRowsCM(vt, vto, ldvt, n, i, kk);
+    }
+  }
+  if (!upper) lasrLV(p, false, n, n, work, 0, work, nm1, u, uo, ldu);
+  return 0;
+}
+
+/**
+ * SGESDD with JOBZ = 'A' (`full`) or 'S': A (m×n column-major, destroyed) = U·diag(s)·VT, U m×ucols
+ * (ucols = m or min(m, n)) and VT vrows×n (vrows = n or min(m, n)), both column-major. Returns
+ * LAPACK's info. Follows SGESDD's paths (QR or LQ first when one side is at least 11/6 of the other).
+ */
+export function gesdd(p: Prec, full: boolean, m: number, n: number, a: Float64Array, off: number, lda: number, s: Float64Array, so: number, u: Float64Array, uo: number, ldu: number, vt: Float64Array, vto: number, ldvt: number): number {
+  const r = p.r;
+  const minmn = Math.min(m, n);
+  if (m === 0 || n === 0) return 0;
+  const ucols = full ? m : minmn;
+  const vrows = full ? n : minmn;
+  const mnthr = Math.floor(r(r(minmn * 11) / 6));
+  // scale A if its largest entry is outside [smlnum, bignum]
+  const epsP = 2 * p.eps;
+  const smlnum = r(r(Math.sqrt(p.sfmin)) / epsP);
+  const bignum = r(1 / smlnum);
+  let anrm = 0;
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < m; i++) {
+      const v = Math.abs(a[off + i + j * lda]);
+      if (anrm < v || v !== v) anrm = v;
+    }
+  if (anrm !== anrm) return -4;
+  let iscl = false;
+  if (anrm > 0 && anrm < smlnum) {
+    iscl = true;
+    for (let j = 0; j < n; j++) lascl(p, anrm, smlnum, m, a, off + j * lda, 1);
+  } else if (anrm > bignum) {
+    iscl = true;
+    for (let j = 0; j < n; j++) lascl(p, anrm, bignum, m, a, off + j * lda, 1);
+  }
+  const k = minmn;
+  const d = new Float64Array(k);
+  const e = new Float64Array(k);
+  const tauq = new Float64Array(k);
+  const taup = new Float64Array(k);
+  const tau = new Float64Array(k);
+  const work = new Float64Array(Math.max(m, n) + 1);
+  let info = 0;
+  const setZero = (x: Float64Array, xo: number, ld: number, rows: number, cols: number): void => {
+    for (let j = 0; j < cols; j++) for (let i = 0; i < rows; i++) x[xo + i + j * ld] = 0;
+  };
+  if (m >= n) {
+    if (m >= mnthr) {
+      // paths 3 ('S') / 4 ('A'): A = Q·R first
+      geqrf(p, m, n, a, off, lda, tau, 0, work);
+      const R = new Float64Array(n * n);
+      for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) R[i + j * n] = a[off + i + j * lda];
+      const ub = new Float64Array(n * n);
+      let qo: number; // where Q (m×? column-major) lives
+      let q: Float64Array;
+      let ldq: number;
+      if (!full) {
+        orgqr(p, m, n, n, a, off, lda, tau, 0, work);
+        q = a;
+        qo = off;
+        ldq = lda;
+      } else {
+        // Q (m×m) generated in U
+        for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) u[uo + i + j * ldu] = i > j ? a[off + i + j * lda] : 0;
+        orgqr(p, m, m, n, u, uo, ldu, tau, 0, work);
+        q = u;
+        qo = uo;
+        ldq = ldu;
+      }
+      gebd2(p, n, n, R, 0, n, d, e, tauq, taup, work);
+      info = bdsdc(p, true, n, d, e, ub, 0, n, vt, vto, ldvt);
+      ormbrQ(p, n, n, n, R, 0, n, tauq, ub, 0, n, work);
+      ormbrPT(p, n, n, n, R, 0, n, taup, vt, vto, ldvt, work);
+      // U = Q·UB
+      const prod = new Float64Array(m * n);
+      gemmNN(p, m, n, n, 1, q, qo, ldq, ub, 0, n, 0, prod, 0, m);
+      for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) u[uo + i + j * ldu] = prod[i + j * m];
+    } else {
+      // path 5: bidiagonalise A directly
+      gebd2(p, m, n, a, off, lda, d, e, tauq, taup, work);
+      setZero(u, uo, ldu, m, ucols);
+      info = bdsdc(p, true, n, d, e, u, uo, ldu, vt, vto, ldvt);
+      if (full && m > n) for (let i = n; i < m; i++) u[uo + i + i * ldu] = 1;
+      ormbrQ(p, m, ucols, n, a, off, lda, tauq, u, uo, ldu, work);
+      ormbrPT(p, n, n, m, a, off, lda, taup, vt, vto, ldvt, work);
+    }
+  } else if (n >= mnthr) {
+    // paths 3t ('S') / 4t ('A'): A = L·Q first
+    gelq2(p, m, n, a, off, lda, tau, work);
+    const Lm = new Float64Array(m * m);
+    for (let j = 0; j < m; j++) for (let i = j; i < m; i++) Lm[i + j * m] = a[off + i + j * lda];
+    const vtb = new Float64Array(m * m);
+    let q: Float64Array;
+    let qo: number;
+    let ldq: number;
+    if (!full) {
+      orgl2(p, m, n, m, a, off, lda, tau, work);
+      q = a;
+      qo = off;
+      ldq = lda;
+    } else {
+      // Q (n×n) generated in VT
+      for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) vt[vto + i + j * ldvt] = i < m && j > i ? a[off + i + j * lda] : 0;
+      orgl2(p, n, n, m, vt, vto, ldvt, tau, work);
+      q = vt;
+      qo = vto;
+      ldq = ldvt;
+    }
+    gebd2(p, m, m, Lm, 0, m, d, e, tauq, taup, work);
+    info = bdsdc(p, true, m, d, e, u, uo, ldu, vtb, 0, m);
+    ormbrQ(p, m, m, m, Lm, 0, m, tauq, u, uo, ldu, work);
+    ormbrPT(p, m, m, m, Lm, 0, m, taup, vtb, 0, m, work);
+    // VT = VTB·Q (the first m rows of Q)
+    const prod = new Float64Array(m * n);
+    gemmNN(p, m, n, m, 1, vtb, 0, m, q, qo, ldq, 0, prod, 0, m);
+    for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) vt[vto + i + j * ldvt] = prod[i + j * m];
+  } else {
+    // path 5t: bidiagonalise A directly (lower bidiagonal)
+    gebd2(p, m, n, a, off, lda, d, e, tauq, taup, work);
+    setZero(vt, vto, ldvt, vrows, n);
+    info = bdsdc(p, false, m, d, e, u, uo, ldu, vt, vto, ldvt);
+    if (full && n > m) for (let i = m; i < n; i++) vt[vto + i + i * ldvt] = 1;
+    ormbrQ(p, m, m, n, a, off, lda, tauq, u, uo, ldu, work);
+    ormbrPT(p, vrows, n, m, a, off, lda, taup, vt, vto, ldvt, work);
+  }
+  for (let i = 0; i < k; i++) s[so + i] = d[i];
+  if (iscl) {
+    if (anrm > bignum) lascl(p, bignum, anrm, k, s, so, 1);
+    if (anrm < smlnum) lascl(p, smlnum, anrm, k, s, so, 1);
+  }
+  return info;
+}

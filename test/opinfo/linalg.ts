@@ -6,10 +6,10 @@
 // Well-conditioned and structured inputs are built inside both spellings from a free random matrix, so
 // that gradcheck perturbs a free matrix: `prep` (a.prep) is "wc" (x + n·I: well conditioned), "spd"
 // (x xᵀ + n·I: symmetric positive-definite) or "sym" (x + xᵀ), applied to the first input.
-// svd's singular pairs are defined only up to signs and tensorgrad's are not LAPACK's (gesdd), so svd is
-// compared through sign-invariant functions: U∘U, Vh∘Vh, U diag(S) Vh and S (which is also what the
-// gradients are checked through). eigh is compared both ways (V∘V, and V itself in the "raw" samples):
-// tensorgrad runs LAPACK's own syevd, and QR its geqrf/orgqr, so their outputs carry PyTorch's signs.
+// Eigenvectors and singular vectors are defined only up to signs, so eigh and svd are compared through
+// sign-invariant functions of them (V∘V; U∘U, Vh∘Vh, U diag(S) Vh and S), which is also what most
+// gradients are checked through, and as they are in the "raw" samples: tensorgrad runs LAPACK's own
+// syevd and gesdd (and geqrf/orgqr for QR), so its outputs carry PyTorch's signs.
 import * as torch from "../../src/index.js";
 import type { Tensor } from "../../src/index.js";
 import type { DT, Input, MakeStep, OpInfo, Sample, TensorInput, Value } from "./types.js";
@@ -322,6 +322,13 @@ for (const op of ["linalg.svd", "linalg.svdvals"]) {
   sample(op, "vector_like", [T(randn([4, 1]))]);
   sample(op, "row_like_f64", [T(randn([1, 3], f64))]);
   if (svd) {
+    // U, S, Vh compared as they are: gesdd's signs (paths: QR first, LQ first, direct; 'S' and 'A')
+    sample(op, "raw_square", [T(randn([3, 3]))], { raw: true });
+    sample(op, "raw_tall_qr_path_f64", [T(randn([5, 2], f64))], { raw: true });
+    sample(op, "raw_tall_direct_thin", [T(randn([4, 3]))], { raw: true, full: false });
+    sample(op, "raw_wide_lq_path", [T(randn([2, 5]))], { raw: true });
+    sample(op, "raw_wide_direct_thin_f64", [T(randn([3, 4], f64))], { raw: true, full: false });
+    sample(op, "raw_batched", [T(randn([2, 3, 2]))], { raw: true, full: false });
     sample(op, "thin_tall", [T(randn([5, 3]))], { full: false });
     sample(op, "thin_wide_f64", [T(randn([2, 4], f64))], { full: false });
     sample(op, "thin_batched", [T(randn([2, 4, 3]))], { full: false });
@@ -662,10 +669,13 @@ const DEFS: Record<string, Def> = {
       const A0: Tensor = x[0];
       const full = a.full ?? true;
       const r = a.opts ? L.svd(A0, { fullMatrices: full }) : L.svd(A0, full);
+      if (a.raw) return r;
       const out = svdInv(r, A0.shape[A0.ndim - 2], A0.shape[A0.ndim - 1]);
       return a.sOnly ? [out[1], out[3]] : out;
     },
-    py: "(lambda o: (o[1], o[3]) if a.get('sOnly') else o)(svd_inv(torch.linalg.svd(x[0], full_matrices=a.get('full', True)), x[0].shape[-2], x[0].shape[-1]))",
+    py:
+      "(lambda r: r if a.get('raw') else (lambda o: (o[1], o[3]) if a.get('sOnly') else o)(svd_inv(r, x[0].shape[-2], x[0].shape[-1])))" +
+      "(torch.linalg.svd(x[0], full_matrices=a.get('full', True)))",
   },
   "linalg.svdvals": { ts: (x) => L.svdvals(x[0]), py: "torch.linalg.svdvals(x[0])" },
   "linalg.norm": { ts: (x, a) => L.norm(x[0], ...kwOf(a)), py: `torch.linalg.norm(x[0], ${pyKw})` },
