@@ -1,67 +1,293 @@
-// `npm run bench`: timings, never tests. Each benchmark runs tensorgrad and, when Debian's
-// python3-torch is installed, the same program in PyTorch in the same run, and prints the ratio.
+// `npm run bench`: timings, never tests. Every peer is measured in the same run and the table gives
+// ratios: tensorgrad (per backend and thread count its build has), PyTorch through /usr/bin/python3 when
+// python3-torch is installed, TensorFlow.js (pure-JS "cpu", WebAssembly SIMD, WebAssembly threaded-SIMD)
+// and jax-js (WebAssembly). The last results go to bench/RESULTS.md.
+//
+//   npm run bench                          the whole table (about 2-3 minutes on 2 cores)
+//   npm run bench -- --only matmul,mlp     some rows (prefixes of: matmul64 matmul256 matmul1024 add exp sum mlp quadratic)
+//   npm run bench -- --peers torch,tfjs-wasm   some peers (torch torch-mt tfjs-cpu tfjs-wasm tfjs-wasm-mt jax-js, or "none")
+//   npm run bench -- --backends cpu,wasm --threads 1   some tensorgrad configurations (backends: ts|cpu, wasm, wasm-fma)
+//   npm run bench -- --no-write            do not rewrite bench/RESULTS.md
+//   npm run bench -- --tiny                every suite once on tiny sizes, nothing written (test/bench_smoke.test.ts)
+//   npm run bench -- --json FILE           also write every column's raw results as JSON
+//   npm run bench -- --soak [--steps N] [--every N] [--backend B] [--threads N]   the soak benchmark
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import torch from "../src/index.js";
+import {
+  type BenchSpec, FULL_SIZES, RESULT_MARK, type SuiteResult, TINY_SIZES, benchSpecs, emptyResult, parseArgs, selectedKeys,
+} from "./common.js";
+import { runSoakCli } from "./soak.js";
+import { backendApi, runTensorgradSuite } from "./tensorgrad.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benchSrc = join(here, "..", "..", "bench");
 const PYTHON = process.env.TORCH_PYTHON ?? "/usr/bin/python3";
+const args = parseArgs(process.argv.slice(2));
+/** `--tiny`: every suite once with tiny sizes (the smoke test's check that the bench still runs). */
+const tiny = args.has("tiny");
+const sizes = tiny ? TINY_SIZES : FULL_SIZES;
+const specs: BenchSpec[] = benchSpecs(sizes);
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
+interface Column extends SuiteResult {
+  /** Load average (1 min) before and after this suite ran. */
+  load: [number, number];
+  seconds: number;
+  isDefault?: boolean;
 }
 
-/** The seed's loop: f(x) = a*x**2 + b*x + c minimised by SGD; µs per zero_grad/forward/backward/step. */
-function quadraticTensorgrad(steps: number): { usPerStep: number; x: number } {
-  const a = torch.tensor(1.0);
-  const b = torch.tensor(-2.0);
-  const c = torch.tensor(1.0);
-  const x = torch.tensor(0.0, { requiresGrad: true });
-  const opt = new torch.optim.SGD([x], { lr: 0.01 });
-  const step = () => {
-    opt.zeroGrad();
-    const y = a.mul(x.pow(2)).add(b.mul(x)).add(c);
-    y.backward();
-    opt.step();
-  };
-  for (let i = 0; i < steps; i++) step(); // warm up the JIT
-  const rounds: number[] = [];
-  for (let r = 0; r < 7; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < steps; i++) step();
-    rounds.push(Number(process.hrtime.bigint() - t0) / 1e3 / steps);
-  }
-  return { usPerStep: median(rounds), x: x.item() as number };
+function runChild(cmd: string, cmdArgs: string[], name: string, timeoutS = 300): SuiteResult {
+  const r = spawnSync(cmd, cmdArgs, { encoding: "utf8", timeout: timeoutS * 1000, maxBuffer: 64 << 20 });
+  const line = (r.stdout ?? "").split("\n").find((l) => l.startsWith(RESULT_MARK));
+  if (line) return JSON.parse(line.slice(RESULT_MARK.length)) as SuiteResult;
+  const why = r.error
+    ? String(r.error.message)
+    : /No module named 'torch'/.test(r.stderr ?? "")
+      ? "python3-torch not installed"
+      : `exit ${r.status ?? r.signal}: ${(r.stderr ?? "").trim().split("\n").slice(-3).join(" | ").slice(0, 300)}`;
+  const res = emptyResult(name, `not measured (${why})`);
+  res.errors["*"] = why;
+  return res;
 }
 
-function pytorch(script: string, args: string[]): Record<string, unknown> | null {
+async function timed(fn: () => SuiteResult | Promise<SuiteResult>): Promise<Column> {
+  const l0 = os.loadavg()[0];
+  const t0 = Date.now();
+  const res = await fn();
+  return { ...res, load: [l0, os.loadavg()[0]], seconds: (Date.now() - t0) / 1000 };
+}
+
+function torchQuadratic(): { us: number; version: string } | null {
   if (!existsSync(PYTHON)) return null;
-  const r = spawnSync(PYTHON, [join(benchSrc, script), ...args], { encoding: "utf8" });
-  if (r.status !== 0) {
-    if (!/No module named 'torch'/.test(r.stderr)) process.stderr.write(r.stderr);
-    return null;
+  const r = spawnSync(PYTHON, [join(benchSrc, "quadratic.py"), tiny ? "200" : "20000"], { encoding: "utf8", timeout: 120_000 });
+  if (r.status !== 0) return null;
+  const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+  return { us: out.us_per_step as number, version: out.torch as string };
+}
+
+// ---- machine -------------------------------------------------------------------------------------
+
+function machine(): { cpu: string; cores: number; flags: string } {
+  let cpu = os.cpus()[0]?.model ?? "unknown";
+  let flags = "";
+  try {
+    const info = readFileSync("/proc/cpuinfo", "utf8");
+    cpu = /model name\s*:\s*(.*)/.exec(info)?.[1]?.trim() ?? cpu;
+    const fl = /flags\s*:\s*(.*)/.exec(info)?.[1]?.split(/\s+/) ?? [];
+    flags = ["sse4_2", "avx", "avx2", "fma", "avx512f"].filter((f) => fl.includes(f)).join(" ");
+  } catch {
+    // not Linux
   }
-  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+  return { cpu, cores: os.availableParallelism?.() ?? os.cpus().length, flags };
 }
 
-const rows: string[][] = [["benchmark", "tensorgrad", "PyTorch", "speed-up"]];
-const tg = quadraticTensorgrad(100_000);
-const pt = pytorch("quadratic.py", ["20000"]);
-const ptUs = pt ? (pt.us_per_step as number) : null;
-rows.push([
-  "seed quadratic SGD loop (µs/step)",
-  tg.usPerStep.toFixed(2),
-  ptUs === null ? "n/a (python3-torch not installed)" : `${ptUs.toFixed(2)} (torch ${pt!.torch})`,
-  ptUs === null ? "-" : `${(ptUs / tg.usPerStep).toFixed(1)}×`,
-]);
+// ---- table ---------------------------------------------------------------------------------------
 
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const [i, r] of rows.entries()) {
-  console.log(r.map((c, j) => c.padEnd(widths[j])).join("  "));
-  if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+function fmt(v: number | undefined): string {
+  if (v === undefined) return "-";
+  if (v >= 100) return v.toFixed(0);
+  if (v >= 10) return v.toFixed(1);
+  if (v >= 1) return v.toFixed(2);
+  return v.toPrecision(2);
 }
-console.log(`\nmachine: ${process.platform} ${process.arch}, node ${process.version}; x after the loop: ${tg.x}`);
+
+/** tensorgrad's speed-up over a peer (>1: tensorgrad is faster). */
+function speedup(key: string, tg: number | undefined, peer: number | undefined): string {
+  if (tg === undefined || peer === undefined) return "-";
+  const spec = specs.find((b) => b.key === key)!;
+  const r = spec.higherIsBetter ? tg / peer : peer / tg;
+  return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
+}
+
+function buildTable(cols: Column[], keys: Set<string>): { header: string[]; rows: string[][] } {
+  const tgDefault = cols.find((c) => c.isDefault) ?? cols.find((c) => c.name.startsWith("tg"));
+  const torchCol = cols.find((c) => c.name === "PyTorch");
+  const wasmCols = cols.filter((c) => c.name.startsWith("tfjs-wasm"));
+  const header = ["benchmark", ...cols.map((c) => c.name + (c.isDefault ? "*" : "")), "tg* vs PyTorch", "tg* vs best tfjs-wasm"];
+  const rows: string[][] = [];
+  for (const b of specs) {
+    if (!keys.has(b.key)) continue;
+    const bestWasm = wasmCols
+      .map((c) => c.results[b.key])
+      .filter((v): v is number => v !== undefined)
+      .reduce<number | undefined>((best, v) => (best === undefined ? v : b.higherIsBetter ? Math.max(best, v) : Math.min(best, v)), undefined);
+    rows.push([
+      b.label,
+      ...cols.map((c) => fmt(c.results[b.key])),
+      speedup(b.key, tgDefault?.results[b.key], torchCol?.results[b.key]),
+      speedup(b.key, tgDefault?.results[b.key], bestWasm),
+    ]);
+  }
+  return { header, rows };
+}
+
+function textTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const w = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
+  return [line(header), w.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function mdTable(header: string[], rows: string[][]): string {
+  const line = (r: string[]) => `| ${r.join(" | ")} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? "---" : "---:"))), ...rows.map(line)].join("\n");
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (args.has("soak")) {
+    await runSoakCli(args);
+    return;
+  }
+  const keys = selectedKeys(args.get("only"), sizes);
+  const m = machine();
+  const startLoad = loadavg();
+  const started = new Date();
+  console.log(`tensorgrad bench: ${m.cpu}, ${m.cores} cores, node ${process.version}; load average ${startLoad}`);
+
+  // tensorgrad, once per backend and thread count its build offers.
+  const cols: Column[] = [];
+  // Backends are found by trying names ("ts" or "cpu" for the TypeScript kernels, "wasm"), keeping each
+  // one getBackend() names once; the relaxed-SIMD ("fused") wasm build is added where the engine has it.
+  interface Config { label: string; backend: string | null; options?: Record<string, unknown>; threads: number | null; isDefault: boolean }
+  const configs: Config[] = [];
+  const defBackend = backendApi.hasBackends() ? backendApi.getBackend() : null;
+  const defFused = backendApi.info()?.fused === true;
+  const defThreads = backendApi.hasThreads() ? backendApi.getNumThreads() : null;
+  const wantBackends = args.get("backends")?.split(",").filter(Boolean);
+  const wantThreads = args.get("threads")?.split(",").filter(Boolean).map(Number);
+  const threadCounts = defThreads === null ? [null] : [...new Set(wantThreads ?? [1, m.cores])];
+  const backends: { label: string; backend: string | null; options?: Record<string, unknown> }[] = [];
+  if (defBackend === null) backends.push({ label: "ts", backend: null });
+  else {
+    for (const b of wantBackends ?? ["ts", "cpu", "wasm", "wasm-fma"]) {
+      const fused = b === "wasm-fma";
+      if (fused && !backendApi.info()?.features?.relaxedSimd) {
+        if (wantBackends) console.log(`  tensorgrad backend "wasm-fma": this engine has no relaxed SIMD`);
+        continue;
+      }
+      const name = fused ? "wasm" : b;
+      const options = fused ? { fused: true } : undefined;
+      try {
+        await backendApi.setBackend(name, options);
+      } catch (e) {
+        if (wantBackends) console.log(`  tensorgrad backend "${b}": not available (${e instanceof Error ? e.message : e})`);
+        continue;
+      }
+      const label = fused ? "wasm-fma" : backendApi.getBackend();
+      if (!backends.some((x) => x.label === label)) backends.push({ label, backend: name, options });
+    }
+  }
+  for (const b of backends) {
+    for (const t of threadCounts) {
+      const isDefault = b.backend === defBackend && (b.label === "wasm-fma") === defFused && (t === null || t === defThreads);
+      configs.push({ ...b, threads: t, isDefault });
+    }
+  }
+  if (!configs.some((c) => c.isDefault) && configs.length > 0) configs[configs.length - 1].isDefault = true;
+  for (const c of configs) {
+    if (c.backend !== null) await backendApi.setBackend(c.backend, c.options);
+    if (c.threads !== null) backendApi.setNumThreads(c.threads);
+    const name = `tg:${c.label}${c.threads !== null ? `×${c.threads}` : ""}`;
+    process.stdout.write(`  running ${name} ...`);
+    const col = await timed(() => runTensorgradSuite(name, sizes, keys));
+    col.isDefault = c.isDefault;
+    cols.push(col);
+    console.log(` ${col.seconds.toFixed(0)} s (load ${col.load[0].toFixed(2)} -> ${col.load[1].toFixed(2)})`);
+  }
+  if (defBackend !== null) await backendApi.setBackend(defBackend, defFused ? { fused: true } : undefined);
+  if (defThreads !== null) backendApi.setNumThreads(defThreads);
+
+  // Peers, each in its own process.
+  const peerNames = (args.get("peers") ?? "torch,torch-mt,tfjs-cpu,tfjs-wasm,tfjs-wasm-mt,jax-js").split(",").filter((p) => p && p !== "none");
+  const only = [...(args.get("only") ? ["--only", args.get("only")!] : []), ...(tiny ? ["--tiny"] : [])];
+  const node = process.execPath;
+  const peers: Record<string, () => SuiteResult> = {
+    torch: () =>
+      existsSync(PYTHON)
+        ? runChild(PYTHON, [join(benchSrc, "torch_peer.py"), ...only], "PyTorch")
+        : { ...emptyResult("PyTorch", `not measured (${PYTHON} not found)`), errors: { "*": "no python3" } },
+    // PyTorch picks its intra-op thread count itself (1 on this 2-vCPU machine); this column sets all cores.
+    "torch-mt": () =>
+      existsSync(PYTHON)
+        ? runChild(PYTHON, [join(benchSrc, "torch_peer.py"), "--threads", String(m.cores), ...only], `PyTorch×${m.cores}`)
+        : { ...emptyResult(`PyTorch×${m.cores}`, `not measured (${PYTHON} not found)`), errors: { "*": "no python3" } },
+    "tfjs-cpu": () => runChild(node, [join(here, "tfjs.js"), "--variant", "cpu", ...only], "tfjs-cpu"),
+    "tfjs-wasm": () => runChild(node, [join(here, "tfjs.js"), "--variant", "wasm", ...only], "tfjs-wasm"),
+    "tfjs-wasm-mt": () => runChild(node, [join(here, "tfjs.js"), "--variant", "wasm-threads", "--threads", String(m.cores), ...only], "tfjs-wasm-mt"),
+    "jax-js": () => runChild(node, [join(here, "jaxjs.js"), ...only], "jax-js-wasm"),
+  };
+  let torchVersion = "not measured";
+  for (const p of peerNames) {
+    if (p === "torch-mt" && new RegExp(`^torch \\S+ \\(CPU\\), ${m.cores} intra-op`).test(cols.find((c) => c.name === "PyTorch")?.info ?? "")) {
+      continue; // PyTorch already uses every core by default
+    }
+    if (!peers[p]) {
+      console.log(`unknown peer ${p} (known: ${Object.keys(peers).join(", ")})`);
+      continue;
+    }
+    process.stdout.write(`  running ${p} ...`);
+    const col = await timed(() => {
+      const res = peers[p]();
+      if (p === "torch" && keys.has("quadratic") && !res.errors["*"]) {
+        const q = torchQuadratic();
+        if (q) res.results.quadratic = q.us;
+      }
+      return res;
+    });
+    if (p === "torch") torchVersion = /torch (\S+)/.exec(col.info)?.[1] ?? torchVersion;
+    cols.push(col);
+    console.log(` ${col.seconds.toFixed(0)} s (load ${col.load[0].toFixed(2)} -> ${col.load[1].toFixed(2)})`);
+  }
+
+  const endLoad = loadavg();
+  const { header, rows } = buildTable(cols, keys);
+  const notes: string[] = [];
+  for (const c of cols) {
+    notes.push(`- **${c.name}${c.isDefault ? "*" : ""}**: ${c.info}; ran ${c.seconds.toFixed(0)} s, load ${c.load[0].toFixed(2)} -> ${c.load[1].toFixed(2)}` +
+      (c.checks && Object.keys(c.checks).length ? `; checks ${Object.entries(c.checks).map(([k, v]) => `${k}=${typeof v === "number" ? +v.toPrecision(6) : v}`).join(", ")}` : ""));
+    for (const [k, e] of Object.entries(c.errors)) notes.push(`  - ${k === "*" ? "not run" : k}: ${e}`);
+  }
+  const machineLine =
+    `${m.cpu} (${m.flags || "flags unknown"}), ${m.cores} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; torch ${torchVersion}`;
+  console.log("\n" + textTable(header, rows));
+  console.log(`\n* = tensorgrad's default configuration; ratios are tensorgrad* speed-ups (>1: tensorgrad faster).`);
+  console.log(notes.join("\n"));
+  console.log(`machine: ${machineLine}\nload average at start ${startLoad}, at end ${endLoad}`);
+
+  if (args.get("json")) writeFileSync(args.get("json")!, JSON.stringify({ machine: machineLine, startLoad, endLoad, columns: cols }, null, 2));
+  if (!args.has("no-write") && !tiny && !args.get("only") && !args.get("peers") && !args.get("backends") && !args.get("threads")) {
+    const md = [
+      "# Benchmark results",
+      "",
+      `Written by \`npm run bench\` (bench/run.ts) on ${started.toISOString().replace("T", " ").slice(0, 16)} UTC.`,
+      "",
+      `- machine: ${machineLine}`,
+      `- load average (1, 5, 15 min) at start ${startLoad}, at end ${endLoad}; other processes may share the cores, so compare columns of one run, not runs`,
+      "",
+      mdTable(header, rows),
+      "",
+      "`*` marks tensorgrad's default configuration (backend and thread count it starts with); the two ratio columns are",
+      "its speed-up over PyTorch and over the faster of the two TensorFlow.js WebAssembly variants (>1: tensorgrad is faster).",
+      "Every figure is the median of several samples after warm-up; inputs are made outside the timed region; matmul and",
+      "elementwise inputs are float32 (matmul n×n by n×n, elementwise on 2^20 elements); the MLP step is zero-grad,",
+      "forward (linear-ReLU-linear), cross-entropy, backward and an SGD update, reading the loss as a number each step.",
+      "",
+      "## Columns",
+      "",
+      ...notes,
+      "",
+    ].join("\n");
+    writeFileSync(join(benchSrc, "RESULTS.md"), md);
+    console.log(`wrote ${join(benchSrc, "RESULTS.md")}`);
+  }
+}
+
+await main();
+// Worker pools (tensorgrad's threads) must not keep the bench alive once the table is out.
+process.exit(process.exitCode ?? 0);

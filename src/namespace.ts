@@ -32,5 +32,7 @@ export * from "./ops/random_ops.js";
 export * as linalg from "./linalg/index.js";
 export * as nn from "./nn/index.js";
 export * from "./torch.js";
+export { setNumThreads, getNumThreads } from "./backend/parallel_ts.js";
+export { setBackend, getBackend, initBackend, backendInfo } from "./backend/index.js";
 export const autograd = autogradNs;
 export const optim = optimNs;

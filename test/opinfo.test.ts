@@ -20,7 +20,7 @@
 // name and message, and every input's values, version and .grad unchanged. A table entry without a
 // fixture record, a record whose hash no longer matches the entry (stale), or a record for an op or
 // sample the table no longer has, fails the "fixture matches the op table" test.
-import { describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as torch from "../src/index.js";
 import { Tensor } from "../src/index.js";
@@ -270,11 +270,20 @@ function floatOutputs(r: unknown): Tensor | Tensor[] {
 }
 
 // ---- bookkeeping -----------------------------------------------------------------------------------
-const counts = { samples: 0, forward: 0, gradients: 0, gradcheck: 0, gradgradcheck: 0, errors: 0 };
-const skipped: string[] = [];
-const autoSkipped: string[] = [];
-/** [ms, op/sample]: the slowest samples are named in the summary (the module should stay well under a minute) */
-const timings: [number, string][] = [];
+// Every check runs once per backend (src/backend/index.ts): "cpu", the TypeScript kernels, and "wasm",
+// the WebAssembly SIMD kernels forced for every size (thresholds "always"), each with its own counts.
+const BACKENDS = ["cpu", "wasm"] as const;
+function newRun() {
+  return {
+    counts: { samples: 0, forward: 0, gradients: 0, gradcheck: 0, gradgradcheck: 0, errors: 0 },
+    skipped: [] as string[],
+    autoSkipped: [] as string[],
+    /** [ms, op/sample]: the slowest samples are named in the summary (the module should stay well under a minute per backend) */
+    timings: [] as [number, string][],
+  };
+}
+const runs = new Map<string, ReturnType<typeof newRun>>(BACKENDS.map((b) => [b, newRun()]));
+let cur = runs.get("cpu")!;
 
 function torch2Of(op: OpInfo, id: string): Ctx["torch2"] {
   return { ...(op.torch2?.["*"] ?? {}), ...(op.torch2?.[id] ?? {}) };
@@ -330,15 +339,26 @@ test("fixture matches the op table (no stale, missing or extra records)", () => 
   if (problems.length > 0) assert.fail(`${problems.length} difference(s) between the op table and test/fixtures/opinfo.json; ${REGEN}\n  ${problems.join("\n  ")}`);
 });
 
-for (const op of OPS) {
-  describe(op.name, () => {
-    for (const s of op.samples ?? [])
-      test(`${op.name}/${s.id}`, () => {
-        const t0 = performance.now();
-        runSample(op, s);
-        timings.push([performance.now() - t0, `${op.name}/${s.id}`]);
+for (const backend of BACKENDS) {
+  describe(`backend ${backend}`, () => {
+    before(() => {
+      torch.setBackend(backend, { thresholds: "always" });
+      cur = runs.get(backend)!;
+    });
+    after(() => {
+      torch.setBackend("cpu");
+    });
+    for (const op of OPS) {
+      describe(op.name, () => {
+        for (const s of op.samples ?? [])
+          test(`${op.name}/${s.id}`, () => {
+            const t0 = performance.now();
+            runSample(op, s);
+            cur.timings.push([performance.now() - t0, `${op.name}/${s.id}`]);
+          });
+        for (const s of op.errors ?? []) test(`${op.name}/${s.id} (error)`, () => runError(op, s));
       });
-    for (const s of op.errors ?? []) test(`${op.name}/${s.id} (error)`, () => runError(op, s));
+    }
   });
 }
 
@@ -346,7 +366,7 @@ function runSample(op: OpInfo, s: Sample): void {
   const { spec, rec } = recordFor<Rec>(op, s, "sample");
   const where = `${op.name}/${s.id}`;
   if (rec.pyError) assert.fail(`${where}: PyTorch raised ${rec.pyError.name}: ${rec.pyError.message} (fix the entry's py, or move the sample to errors)`);
-  counts.samples++;
+  cur.counts.samples++;
   const ctx: Ctx = {
     op,
     sample: s,
@@ -369,14 +389,14 @@ function runSample(op: OpInfo, s: Sample): void {
   assert.equal(outs.length, expected.length, `${where}: number of outputs`);
   expected.forEach((spec, k) => {
     checkOutput(outs[k], spec, s, `${where} output ${k}`, ctx);
-    counts.forward++;
+    cur.counts.forward++;
   });
   if (ctx.checkViews)
     rec.versions!.forEach((v, i) => assert.equal(leaves[i].version, v, `${where}: version of input ${i} after the op`));
   if (rec.gradError) assert.fail(`${where}: PyTorch's backward raised ${rec.gradError.name}: ${rec.gradError.message} (set requiresGrad: false or differentiable: false)`);
 
   // gradients of sum(out_k * w_k)
-  if (rec.grads && ctx.torch2.gradients) skipped.push(`${where} (gradients): ${ctx.torch2.gradients}`);
+  if (rec.grads && ctx.torch2.gradients) cur.skipped.push(`${where} (gradients): ${ctx.torch2.gradients}`);
   else if (rec.grads) {
     let loss: Tensor | null = null;
     rec.w!.forEach((w, k) => {
@@ -395,7 +415,7 @@ function runSample(op: OpInfo, s: Sample): void {
       else {
         assert.ok(got, `${where}: grad of input ${i} (tensorgrad gives None)`);
         assertValues(got, g, s, `${where} grad of input ${i}`);
-        counts.gradients++;
+        cur.counts.gradients++;
       }
     });
   }
@@ -408,14 +428,14 @@ function runSample(op: OpInfo, s: Sample): void {
   if (gcRuns) {
     const c = gradcheckSetup(spec.inputs);
     assert.equal(torch.autograd.gradcheck(fnFor(c.remake), c.bases, opts), true, `${where}: gradcheck`);
-    counts.gradcheck++;
-  } else if (rec.gradcheck && rec.gradcheck !== true) (rec.gradcheck.auto ? autoSkipped : skipped).push(`${where}: ${rec.gradcheck.skip}`);
+    cur.counts.gradcheck++;
+  } else if (rec.gradcheck && rec.gradcheck !== true) (rec.gradcheck.auto ? cur.autoSkipped : cur.skipped).push(`${where}: ${rec.gradcheck.skip}`);
   if (gcRuns && run(rec.gradgradcheck)) {
     const c = gradcheckSetup(spec.inputs);
     assert.equal(torch.autograd.gradgradcheck(fnFor(c.remake), c.bases, null, opts), true, `${where}: gradgradcheck`);
-    counts.gradgradcheck++;
+    cur.counts.gradgradcheck++;
   } else if (rec.gradgradcheck && rec.gradgradcheck !== true && gcRuns)
-    (rec.gradgradcheck.auto ? autoSkipped : skipped).push(`${where} (gradgradcheck): ${rec.gradgradcheck.skip}`);
+    (rec.gradgradcheck.auto ? cur.autoSkipped : cur.skipped).push(`${where} (gradgradcheck): ${rec.gradgradcheck.skip}`);
 }
 
 function runError(op: OpInfo, s: Sample): void {
@@ -449,7 +469,7 @@ function runError(op: OpInfo, s: Sample): void {
       assert.deepEqual(t.grad!.tolist(), torch.fullLike(t, 0.25).tolist(), `${where}: input ${i} .grad values unchanged`);
     } else assert.equal(t.isLeaf ? t.grad : null, null, `${where}: input ${i} .grad still None`);
   });
-  counts.errors++;
+  cur.counts.errors++;
 }
 
 test("gradcheck raises GradcheckError with PyTorch's message for a wrong derivative", () => {
@@ -480,17 +500,20 @@ test("summary", () => {
   const errors = OPS.reduce((n, o) => n + (o.errors?.length ?? 0), 0);
   const names = new Set(OPS.map((o) => o.name));
   const shared = [...names].filter((n) => OPS.filter((o) => o.name === n).length > 1);
-  console.log(
-    `opinfo: ${names.size} ops${shared.length ? ` (${OPS.length} entries; more than one for ${shared.join(", ")})` : ""}, ${samples} samples (${counts.samples} run), ${counts.forward} forward checks, ` +
-      `${counts.gradients} gradient checks, ${counts.gradcheck} gradcheck and ${counts.gradgradcheck} gradgradcheck runs, ` +
-      `${counts.errors} of ${errors} error cases` +
-      (skipped.length ? `\n skipped by the entries (${skipped.length}):\n  ${skipped.join("\n  ")}` : "") +
-      (autoSkipped.length ? `\n skipped because PyTorch's own check fails (${autoSkipped.length}):\n  ${autoSkipped.join("\n  ")}` : "") +
-      `\n samples took ${(timings.reduce((t, [ms]) => t + ms, 0) / 1000).toFixed(1)} s; the slowest: ` +
-      timings
-        .sort((p, q) => q[0] - p[0])
-        .slice(0, 5)
-        .map(([ms, id]) => `${id} ${ms.toFixed(0)} ms`)
-        .join(", "),
-  );
+  const lines = [`opinfo: ${names.size} ops${shared.length ? ` (${OPS.length} entries; more than one for ${shared.join(", ")})` : ""}, ${samples} samples, ${errors} error cases`];
+  for (const [backend, { counts, skipped, autoSkipped, timings }] of runs)
+    lines.push(
+      `backend ${backend}: ${counts.samples} samples run, ${counts.forward} forward checks, ` +
+        `${counts.gradients} gradient checks, ${counts.gradcheck} gradcheck and ${counts.gradgradcheck} gradgradcheck runs, ` +
+        `${counts.errors} of ${errors} error cases` +
+        (skipped.length ? `\n skipped by the entries (${skipped.length}):\n  ${skipped.join("\n  ")}` : "") +
+        (autoSkipped.length ? `\n skipped because PyTorch's own check fails (${autoSkipped.length}):\n  ${autoSkipped.join("\n  ")}` : "") +
+        `\n samples took ${(timings.reduce((t, [ms]) => t + ms, 0) / 1000).toFixed(1)} s; the slowest: ` +
+        timings
+          .sort((p, q) => q[0] - p[0])
+          .slice(0, 5)
+          .map(([ms, id]) => `${id} ${ms.toFixed(0)} ms`)
+          .join(", "),
+    );
+  console.log(lines.join("\n"));
 });

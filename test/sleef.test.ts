@@ -9,11 +9,12 @@ import { float32, float64 } from "../src/tensor/dtype.js";
 // x86_64, "CPU capability usage: AVX2", libsleef 3.5.1, glibc 2.36, one thread). Every comparison
 // is exact: the same bits, NaN matching NaN, and -0 distinct from 0.
 //
-// PyTorch 2.x differences (the fixture is 1.13 throughout): recent 2.x main computes float32
-// sin / cos with Sleef_sinf8_u35 / Sleef_cosf8_u35 (exported as S.SIN_COS_U35_F32), vectorises exp2
-// and acosh (S.exp2f/exp2d, S.acoshf/acoshd), has its own float32 erf polynomial, and bundles
-// SLEEF >= 3.6 (new float64 erf, lgamma, and log1p beyond 1e307). Those 2.x kernels were checked
-// against libsleef's own routines, not against torch; tensorgrad's sin / cos follow 1.13.
+// PyTorch 2.x differences (the fixture is 1.13 throughout): 2.x vectorises exp2 and acosh, has its
+// own float32 erf polynomial, recent main computes float32 sin / cos with Sleef_sinf8_u35 /
+// Sleef_cosf8_u35 (all in S.ATEN_2X_F32 / S.ATEN_2X_F64), and 2.x bundles SLEEF >= 3.6, whose
+// float64 erf, lgamma and log1p beyond 1e307 changed (not ported). The SLEEF parts of those 2.x
+// kernels were checked against libsleef's own routines, not against a torch 2.x build; tensorgrad
+// follows 1.13 (the released 2.x kernels of the ops it wires are the same).
 
 type Dt = "f32" | "f64";
 const fx = loadFixture("sleef.json");
@@ -172,6 +173,22 @@ for (const dt of ["f32", "f64"] as Dt[]) {
       S.fixBinary(k, view(out, [n], [1]), view(a2, [n], [2]), view(b2, [n], [2]));
       check(`${name} ${dt} strided`, dt, out, decode(rec.strided, dt), at);
       check(`${name} ${dt} tail`, dt, runBinary(k, dt, view(a, [TAIL_N], [1]), view(b, [TAIL_N], [1])), decode(rec.tail, dt), at);
+    });
+  }
+}
+
+// PyTorch 2.x's kernels where they differ from 1.13, against libsleef's own routines (evaluated by
+// scripts/golden/sleef_cases.py through its 1-lane builds, equal to the AVX2 lanes) and an exact
+// evaluation of 2.x's float32 erf polynomial. Every lane here takes its own path (a vector of
+// identical lanes).
+for (const dt of ["f32", "f64"] as Dt[]) {
+  const rec = fx.aten2x[dt];
+  const table: Record<string, S.AtenUnary> = dt === "f32" ? S.ATEN_2X_F32 : S.ATEN_2X_F64;
+  for (const op of Object.keys(rec)) {
+    test(`sleef 2.x ${op} ${dt}: lanes of Sleef's vector routine`, () => {
+      const x = xs[dt];
+      const k = table[op]!;
+      check(`2.x ${op} ${dt}`, dt, Array.from(x, (v) => k.vec(v)), decode(rec[op], dt), (i) => `${op}(${x[i]})`);
     });
   }
 }

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 PY=${TORCH_PYTHON:-/usr/bin/python3}
 "$PY" -c "import torch" || { echo "python3-torch is not installed for $PY" >&2; exit 1; }
 # The op table (test/opinfo/*.ts) is TypeScript: build it and dump its samples for opinfo_cases.py.
+node scripts/build-wasm.mjs # src/backend/wasm_binary.ts, which tsc needs
 echo "== npx tsc -p ."
 npx tsc -p . || echo "warning: tsc reported type errors; dumping the op table with what it emitted" >&2
 echo "== node dist/test/opinfo/dump.js --write"

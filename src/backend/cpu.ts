@@ -1,6 +1,7 @@
 // The pure-TypeScript kernels: strided loops over typed arrays. Every op reaches storage through
 // these few functions, so another backend (WebAssembly SIMD, GPU) can replace them one by one.
 import type { Storage } from "../tensor/dtype.js";
+import { parallelHooks as P } from "./threads.js";
 export type { Storage };
 
 /** A strided window on storage: what every kernel reads. */
@@ -103,6 +104,7 @@ export function binary(
     out[0] = f(a[oa], b[ob]);
     return out;
   }
+  if (P.binary !== null && P.binary(f, out, shape, a, sa, oa, b, sb, ob)) return out; // worker threads (parallel_ts.ts)
   forEach2(shape, sa, oa, sb, ob, (pa, pb, o, len, ia, ib) => {
     if (ia === 1 && ib === 1) for (let i = 0; i < len; i++) out[o + i] = f(a[pa + i], b[pb + i]);
     else if (ib === 0) {
@@ -135,6 +137,7 @@ export function unary(f: Unary, out: Storage, x: StridedView): Storage {
     out[0] = f(d[x._offset]);
     return out;
   }
+  if (P.unary !== null && P.unary(f, out, x)) return out; // worker threads (parallel_ts.ts)
   if (isContiguous(x._shape, x._strides)) {
     const off = x._offset;
     for (let i = 0; i < out.length; i++) out[i] = f(d[off + i]);
@@ -226,7 +229,7 @@ export function reduce(x: StridedView, dims: readonly number[], r: Reducer, out:
 // with more threads PyTorch splits sums of 32768+ elements between them). Typed-array accumulators
 // do the rounding: storing a double sum of two float32 values into a Float32Array is the float32 add.
 
-type FloatStorage = Float32Array | Float64Array;
+export type FloatStorage = Float32Array | Float64Array;
 
 /** utils::CeilLog2 */
 function ceilLog2(x: number): number {
@@ -301,7 +304,7 @@ function rowSum(d: Storage, base: number, stride: number, size: number, lanes: n
  * cascade_sum's 2-D loop body: adds into `out` the sums of the (size0 × size1) block of `d` at `pi`
  * whose strides are (is0, is1), the output's strides being (os0, os1) (0 on a reduced dimension).
  */
-function sumLoop2d(
+export function sumLoop2d(
   d: Storage, pi: number, is0: number, is1: number, size0: number, size1: number,
   out: FloatStorage, po: number, os0: number, os1: number, W: number, acc: FloatStorage,
 ): void {
@@ -369,10 +372,14 @@ function sumLoop2d(
  * for a reduction (reorder_dimensions: reduced dims first, then by increasing stride; then
  * coalesce_dimensions), the first two are handed to cascade_sum's loop and the rest iterated outside it.
  */
-export function sum(x: StridedView, dims: readonly number[], keepdim: boolean, out: FloatStorage): FloatStorage {
+/** cascade_sum's 2-D loop body (sumLoop2d's signature): another backend may run some of the blocks itself. */
+export type SumLoop2d = typeof sumLoop2d;
+
+export function sum(x: StridedView, dims: readonly number[], keepdim: boolean, out: FloatStorage, loop2d: SumLoop2d = sumLoop2d): FloatStorage {
   const shape = x._shape;
   const nd = shape.length;
   if (numel(shape) === 0) return out;
+  if (P.sum !== null && loop2d === sumLoop2d && P.sum(x, dims, out)) return out; // independent rows on worker threads (parallel_ts.ts)
   const reduced = new Array<boolean>(nd).fill(false);
   for (const dd of dims) reduced[dd] = true;
   // The result's strides as TensorIterator sees them: contiguous over the keepdim shape, 0 on reduced
@@ -439,7 +446,7 @@ export function sum(x: StridedView, dims: readonly number[], keepdim: boolean, o
   let pi = x._offset;
   let po = 0;
   for (;;) {
-    sumLoop2d(data, pi, is0, is1, size0, size1, out, po, os0, os1, W, acc);
+    loop2d(data, pi, is0, is1, size0, size1, out, po, os0, os1, W, acc);
     let dd = 2;
     for (; dd < cd; dd++) {
       idx[dd]++;
@@ -467,6 +474,7 @@ export function matmul(
   a: StridedView, b: StridedView, out: Storage, batch: number, m: number, k: number, n: number,
   aBatchStride: number, bBatchStride: number,
 ): Storage {
+  if (P.matmul !== null && P.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride)) return out; // rows on worker threads (parallel_ts.ts)
   const ad = a._data;
   const bd = b._data;
   const [asr, asc] = [a._strides[a._strides.length - 2], a._strides[a._strides.length - 1]];

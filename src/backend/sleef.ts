@@ -37,7 +37,7 @@
  * (Vectorized<float>::exp() is Sleef_expf8_u10, Vectorized<double>::exp() is Sleef_expd4_u10, ...)
  * and, in the scalar tails of cpu_kernel_vec loops, with glibc's libm (std::exp, std::pow, ...).
  * Each SLEEF routine here is a lane-by-lane port of the AVX2 build of SLEEF 3.5.1 (the library
- * PyTorch 1.13 links; 2.x bundles a newer SLEEF whose code for these functions is the same):
+ * the reference torch 1.13 links):
  *
  *  - float32 arithmetic is done in doubles and rounded with Math.fround after every operation
  *    (exact: a double holds every float sum/product/quotient exactly enough for one rounding);
@@ -47,14 +47,37 @@
  *  - integer conversions follow cvtps2dq / cvttps2dq (round-half-even / truncate, 0x80000000 when
  *    out of range), bit reinterpretations use a shared typed-array scratch.
  *
- * Every function was checked against libsleef.so.3 itself (the binary torch 1.13 calls) on
- * millions of inputs, and test/sleef.test.ts checks them against torch's own outputs.
+ * Paths ATen 1.13 takes (checked numerically against torch 1.13 for contiguous, strided, 0-dim and
+ * 1-element tensors; the tables below encode them):
  *
- * Naming: `<op>f` is the float32 kernel, `<op>d` the float64 one. Where ATen's result depends on
- * more than the lane's own value (SLEEF's non-deterministic trig routines take a slow path for the
- * whole vector when any lane is out of range; cpu_kernel_vec tails use libm), the lane functions
- * give the value for a vector of identical lanes, and `AtenUnary` / `runUnary` describe and apply
- * the position rules.
+ *  - at::vml (every element through SLEEF, tails in a zero-padded vector, strided/0-dim inputs
+ *    via a contiguous buffer): exp log sin cos tan tanh expm1 log1p log2 log10 asin acos atan
+ *    erf erfc(u15) lgamma — ATEN_F32 / ATEN_F64 with no `scalar`.
+ *  - cpu_kernel_vec (SLEEF on the first L - L % (2 * lanes) elements of each contiguous run,
+ *    the scalar lambda — glibc — for the rest, strided and 0-dim inputs entirely scalar):
+ *    sigmoid, sinh, cosh, pow (tensor ** tensor and tensor ** generic scalar), atan2, hypot.
+ *  - cpu_kernel (glibc only): exp2 asinh acosh atanh.
+ *  - pow(tensor, scalar): exponents 0, 1, 0.5, -0.5, -1, 2, 3, -2 are special-cased
+ *    (`powScalarKernel`); any other goes through Sleef_pow with the exponent cast to the dtype and
+ *    std::pow(x, double e) in the tails.
+ *
+ * PyTorch 2.x differences (exported separately in ATEN_2X_F32 / ATEN_2X_F64, not wired): exp2 and
+ * acosh are vectorised (Sleef exp2/acosh with std:: tails), float32 erf is ATen's own polynomial
+ * (Vectorized<float>::erf, `erff2x`), recent main uses Sleef_sinf8_u35/cosf8_u35 for float32
+ * sin/cos (`sinf35`/`cosf35`). 2.x also bundles SLEEF >= 3.6, whose erf (float64), lgamma and
+ * log1p (|x| > 1e307) differ from 3.5.1 in a few inputs; those changes are not ported.
+ *
+ * Every function was checked against libsleef.so.3 / glibc 2.36's libm (the binaries torch 1.13
+ * calls) on millions of inputs (expf and logf on all 2^32), and test/sleef.test.ts checks them
+ * against torch's own outputs.
+ *
+ * Naming: `<op>f` is the float32 kernel, `<op>d` the float64 one, `glibc<Op>[f]` the libm ones.
+ * Where ATen's result depends on more than the lane's own value (SLEEF's non-deterministic trig
+ * routines take a slow path for the whole vector when any lane is out of range; cpu_kernel_vec
+ * tails use libm), the lane functions give the value for a vector of identical lanes, and
+ * `AtenUnary` / `AtenBinary` with `fixUnary` / `fixBinary` describe and apply the position rules.
+ * Multi-threaded evaluation (more than 32768 elements with several threads) moves the
+ * cpu_kernel_vec tails to chunk boundaries; these kernels model one thread.
  */
 
 import { fma as fmaFast } from "../random/fma.js";
@@ -323,8 +346,10 @@ function dfsub_dd(xx: number, xy: number, yx: number, yy: number): void {
 function dfdiv_dd(nx: number, ny: number, dx: number, dy: number): void {
   const t = fr(1 / dx);
   const s = fr(nx * t);
-  const u = mlaf(t, nx, -s);
-  const v = mlaf(-dy, t, mlaf(-dx, t, 1));
+  // t*nx - s (a float product's error) and 1 - dx*t (dx*t is within 2^-23 of 1, or infinite /
+  // NaN) are exact in a double, so their vfmsub / vfnmadd are one rounding of that double
+  const u = fr(t * nx - s);
+  const v = mlaf(-dy, t, fr(1 - dx * t));
   R2[0] = s;
   R2[1] = mlaf(s, v, mlaf(ny, t, u));
 }
@@ -357,12 +382,12 @@ function dfmul_df(xx: number, xy: number, y: number): void {
 function dfrec_f(d: number): void {
   const s = fr(1 / d);
   R2[0] = s;
-  R2[1] = fr(s * mlaf(-d, s, 1));
+  R2[1] = fr(s * fr(1 - d * s));
 }
 function dfrec_d(dx: number, dy: number): void {
   const s = fr(1 / dx);
   R2[0] = s;
-  R2[1] = fr(s * mlaf(-dy, s, mlaf(-dx, s, 1)));
+  R2[1] = fr(s * mlaf(-dy, s, fr(1 - dx * s)));
 }
 function dfsqrt_d(dx: number, dy: number): void {
   const t = fr(Math.sqrt(fr(dx + dy)));
@@ -3604,8 +3629,9 @@ const trigLevelD = (x: number): number => {
 };
 
 /**
- * PyTorch 1.13's float32 unary kernels (AVX2 build). PyTorch 2.x main differs for sin / cos
- * (Sleef_sinf8_u35 / Sleef_cosf8_u35: see SIN_COS_U35_F32) and exp2 / acosh (vectorised there).
+ * PyTorch 1.13's float32 unary kernels (AVX2 build), checked against torch 1.13 by
+ * test/sleef.test.ts. Where 2.x differs (exp2, acosh, erf; sin / cos on recent main) its kernels
+ * are in ATEN_2X_F32.
  */
 export const ATEN_F32 = {
   exp: { lanes: 8, vec: expf },
@@ -3669,17 +3695,39 @@ export const ATEN_F64 = {
 export const ATEN_2X_F32 = {
   exp2: { lanes: 8, vec: exp2f, scalar: glibcExp2f },
   acosh: { lanes: 8, vec: acoshf, scalar: glibcAcoshf },
+  /** Vectorized<float>::erf(): ATen's own polynomial (vml, so every element) */
+  erf: { lanes: 8, vec: erff2x },
+  /** recent 2.x main only (Sleef_sinf8_u35 / Sleef_cosf8_u35); released 2.x use ATEN_F32.sin / cos */
+  sin: { lanes: 8, vec: sinf35, level: trigLevelF35, paths: [sinf35A, sinf35B, sinf35C] },
+  cos: { lanes: 8, vec: cosf35, level: trigLevelF35, paths: [cosf35A, cosf35B, cosf35C] },
 } satisfies Record<string, AtenUnary>;
+
+const ERF_P = fr(0.3275911);
+const ERF_P1 = fr(0.254829592);
+const ERF_P2 = fr(-0.284496736);
+const ERF_P3 = fr(1.421413741);
+const ERF_P4 = fr(-1.453152027);
+const ERF_P5 = fr(1.061405429);
+/**
+ * PyTorch 2.x's Vectorized<float>::erf (Abramowitz-Stegun 7.1.26 with explicit _mm256_fmadd_ps
+ * and Sleef_expf8_u10): 1 - (p1 t + ... + p5 t^5) exp(-x^2), t = 1 / (1 + p |x|), sign of x.
+ */
+export function erff2x(x: number): number {
+  const a = Math.abs(x);
+  const t = fr(1 / mlaf(ERF_P, a, 1));
+  let r = mlaf(ERF_P5, t, ERF_P4);
+  r = mlaf(r, t, ERF_P3);
+  r = mlaf(r, t, ERF_P2);
+  r = mlaf(r, t, ERF_P1);
+  const e = expf(-fr(x * x));
+  const v = mlaf(fr(-e * t), r, 1);
+  return signbit(x) ? -v : v;
+}
 export const ATEN_2X_F64 = {
   exp2: { lanes: 4, vec: exp2d, scalar: glibcExp2 },
   acosh: { lanes: 4, vec: acoshd, scalar: glibcAcosh },
 } satisfies Record<string, AtenUnary>;
 
-/** PyTorch 2.x main's float32 sin / cos (Sleef_sinf8_u35, Sleef_cosf8_u35). */
-export const SIN_COS_U35_F32 = {
-  sin: { lanes: 8, vec: sinf35, level: trigLevelF35, paths: [sinf35A, sinf35B, sinf35C] },
-  cos: { lanes: 8, vec: cosf35, level: trigLevelF35, paths: [cosf35A, cosf35B, cosf35C] },
-} satisfies Record<string, AtenUnary>;
 
 /** tensor ** tensor (and scalar ** tensor, a wrapped-number base): cpu_kernel_vec(std::pow, Vectorized::pow). */
 export const POW_F32: AtenBinary = { lanes: 8, vec: powf, scalar: glibcPowf };

@@ -3,6 +3,7 @@
 import { gradMode } from "../autograd/grad_mode.js";
 import type { OpNode } from "../autograd/node.js";
 import * as K from "../backend/cpu.js";
+import * as BK from "../backend/index.js";
 import * as S from "../backend/sleef.js";
 import { RuntimeError } from "../errors.js";
 import { bool, DType, float32, float64, getDefaultDtype, int64, resultType, scalarDtype } from "../tensor/dtype.js";
@@ -45,8 +46,11 @@ function contiguous(shape: readonly number[]): number[] {
   return s;
 }
 
-/** Runs a broadcasting binary kernel; `compute` is the dtype values are computed in, `out` the result's. */
-export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, outDtype: DType): Tensor {
+/**
+ * Runs a broadcasting binary kernel; `compute` is the dtype values are computed in, `out` the result's.
+ * `op` names f for the active backend (src/backend/index.ts), which may run it instead.
+ */
+export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, outDtype: DType, op?: ArithName): Tensor {
   // Fast path: both operands already in the compute dtype with one shape, or a wrapped scalar.
   const as = a._shape;
   if (a.dtype === compute && !a._wrapped && (b.dtype === compute || b._wrapped) && (b._shape.length === 0 || sameShapeArr(as, b._shape))) {
@@ -58,7 +62,9 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
         out[0] = f(a._data[a._offset], bv);
         return new Tensor(out, as, EMPTY, 0, outDtype);
       }
-      K.binary(f, out, as, a._data, a._strides, a._offset, SCALAR_DATA(bv), zerosFor(as), 0);
+      const bd = SCALAR_DATA(bv);
+      const zs = zerosFor(as);
+      if (!(op && BK.binary(op, out, as, a._data, a._strides, a._offset, bd, zs, 0))) K.binary(f, out, as, a._data, a._strides, a._offset, bd, zs, 0);
       return laidOutLike(out, as.slice(), [a, b], outDtype);
     }
   }
@@ -69,7 +75,7 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
   const bv = operandIn(b, compute);
   const sa = av._shape.length === shape.length && sameDims(av._shape, shape) ? av._strides : broadcastStrides(av._shape, av._strides, shape);
   const sb = bv._shape.length === shape.length && sameDims(bv._shape, shape) ? bv._strides : broadcastStrides(bv._shape, bv._strides, shape);
-  K.binary(f, out, shape, av._data, sa, av._offset, bv._data, sb, bv._offset);
+  if (!(op && BK.binary(op, out, shape, av._data, sa, av._offset, bv._data, sb, bv._offset))) K.binary(f, out, shape, av._data, sa, av._offset, bv._data, sb, bv._offset);
   return laidOutLike(out, shape, [a, b], outDtype);
 }
 
@@ -202,6 +208,9 @@ export const binaryDefs = {
   },
 } satisfies Record<string, BinaryDef>;
 export type BinaryName = keyof typeof binaryDefs;
+/** The binary ops a backend may run for float32/float64 results (alpha 1). */
+type ArithName = "add" | "sub" | "mul" | "div";
+const ARITH = new Set<string>(["add", "sub", "mul", "div"]);
 
 function zerosScalar(like: Tensor): Tensor {
   return new Tensor(like.dtype.alloc(1), [], [], 0, like.dtype);
@@ -269,7 +278,8 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
     const n = a.numel();
     const out = dtype.alloc(n);
     if (n === 1 && a._shape.length === 0) return new Tensor(out.fill(f(a._data[a._offset], v)), EMPTY, EMPTY, 0, dtype);
-    K.unary((x) => f(x, v), out, a);
+    if (!(alpha === 1 && ARITH.has(name) && BK.binary(name as ArithName, out, a._shape, a._data, a._strides, a._offset, SCALAR_DATA(v), zerosFor(a._shape), 0)))
+      K.unary((x) => f(x, v), out, a);
     return laidOutLike(out, a._shape.slice(), [a, SCALAR_LAYOUT], dtype);
   }
   const b = asTensor(bv);
@@ -279,7 +289,8 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
   const aten = def.aten && (dtype === float32 || dtype === float64) ? def.aten[dtype === float32 ? 0 : 1] : undefined;
   const f = aten ? aten.vec : kernelOf(def, alpha, dtype);
   // int64 lives in a Float64Array: `+ 0` turns a -0 (0 * -2) into 0, as an integer has no -0
-  const out = binaryKernel(dtype === bool ? (x, y) => (f(x, y) ? 1 : 0) : dtype === int64 ? (x, y) => f(x, y) + 0 : f, a, b, dtype, dtype);
+  const op = !aten && alpha === 1 && (dtype === float32 || dtype === float64) && ARITH.has(name) ? (name as ArithName) : undefined;
+  const out = binaryKernel(dtype === bool ? (x, y) => (f(x, y) ? 1 : 0) : dtype === int64 ? (x, y) => f(x, y) + 0 : f, a, b, dtype, dtype, op);
   if (aten) fixBinaryAten(aten, a, b, out, dtype);
   if (shouldRecord(a, b)) recordBinary(def, a, b, out, alpha);
   return out;
@@ -477,9 +488,12 @@ export function unaryOp(name: UnaryName, x: Tensor): Tensor {
   const src = dtype === float32 && x.dtype !== float32 ? operandIn(x, float32) : x;
   const aten = def.aten && (dtype === float32 || dtype === float64) ? def.aten[dtype === float32 ? 0 : 1] : undefined;
   const f = aten ? aten.vec : def.f;
-  const values = K.unary(dtype === int64 ? (v) => f(v) + 0 : f, dtype.alloc(x.numel()), src); // no int64 -0
+  const values = dtype.alloc(x.numel());
+  // the active backend (src/backend/index.ts) may run float ops; else the TypeScript kernel
+  const viaBackend = (dtype === float32 || dtype === float64) && BK.unary(name, values, src);
+  if (!viaBackend) K.unary(dtype === int64 ? (v) => f(v) + 0 : f, values, src); // no int64 -0
   const out = x._shape.length < 2 ? new Tensor(values, x._shape.slice(), undefined, 0, dtype) : laidOutLike(values, x._shape.slice(), [x], dtype);
-  if (aten) S.fixUnary(aten, out, src);
+  if (aten && !viaBackend) S.fixUnary(aten, out, src);
   const grad = def.grad;
   if (grad && shouldRecord(x)) {
     const [uses, fn] = grad;

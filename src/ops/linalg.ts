@@ -1,5 +1,5 @@
 // Matrix products and their derivatives (derivatives.yaml: mm, mv, dot, bmm; matmul composes them).
-import * as K from "../backend/cpu.js";
+import * as BK from "../backend/index.js";
 import { RuntimeError } from "../errors.js";
 import { broadcastShapes, numelOf } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -26,7 +26,7 @@ function noBool(a: Tensor, kernel: string): void {
 function product(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number): Tensor {
   const out = a.dtype.alloc(batch * m * n);
   const nd = a.ndim;
-  K.matmul(a, b, out, batch, m, k, n, nd === 3 ? a._strides[0] : 0, nd === 3 ? b._strides[0] : 0);
+  BK.matmul(a, b, out, batch, m, k, n, nd === 3 ? a._strides[0] : 0, nd === 3 ? b._strides[0] : 0, a.dtype.isFloatingPoint);
   return new Tensor(out, batch > 1 || nd === 3 ? [batch, m, n] : [m, n], undefined, 0, a.dtype);
 }
 

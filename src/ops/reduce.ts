@@ -1,5 +1,6 @@
 // Reductions with PyTorch's dim/keepdim conventions and derivatives.
 import * as K from "../backend/cpu.js";
+import * as BK from "../backend/index.js";
 import { IndexError, RuntimeError } from "../errors.js";
 import { bool, dtypeOf, float32, int64, type DType, type DTypeName } from "../tensor/dtype.js";
 import { numelOf, wrapDim } from "../tensor/shape.js";
@@ -90,7 +91,7 @@ function runReduce(x: Tensor, dims: number[], keepdim: boolean, r: K.Reducer, dt
 function runSum(x: Tensor, dims: number[], keepdim: boolean): Tensor {
   const shape = reducedShape(x._shape, dims, keepdim);
   const dimsInShape = dims.filter((d) => d < x._shape.length);
-  const out = K.sum(x, dimsInShape, keepdim, x.dtype.alloc(numelOf(shape)) as Float32Array | Float64Array);
+  const out = BK.sum(x, dimsInShape, keepdim, x.dtype.alloc(numelOf(shape)) as Float32Array | Float64Array);
   return new Tensor(out, shape, undefined, 0, x.dtype);
 }
 
@@ -191,7 +192,8 @@ export function maxMin(kind: "max" | "min", x: Tensor, dim: DimArg, keepdim: boo
   if (dim === null) {
     if (x.numel() === 0)
       throw new RuntimeError(`${kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
-    const out = runReduce(x, normDims(null, x.ndim), false, extremum(kind), x.dtype);
+    const v = x.dtype.isFloatingPoint ? BK.extremumAll(kind, x) : null; // the active backend, if it takes it
+    const out = v !== null ? new Tensor(x.dtype.alloc(1).fill(v), [], undefined, 0, x.dtype) : runReduce(x, normDims(null, x.ndim), false, extremum(kind), x.dtype);
     if (shouldRecord(x))
       record(kind === "max" ? "MaxBackward1" : "MinBackward1", [x], out, [x, out], (ctx, [g]) => [evenlyDistribute(g, ctx.saved(0), ctx.saved(1))]);
     return out;

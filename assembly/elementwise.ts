@@ -1,0 +1,188 @@
+// Elementwise kernels over f32 / f64 buffers. Binary ops take a 2-D broadcast layout: out (rows × cols,
+// contiguous) = a op b with a at a + i·sa0 + j·sa1 and b likewise, where the inner strides sa1, sb1 are
+// 1 (a row) or 0 (one value repeated); 1-D calls pass rows = 1. Unary ops are contiguous.
+import { exp4, log4, sigmoid4, tanh4 } from "./vmath";
+
+// op codes, shared with src/backend/wasm.ts
+const ADD = 0;
+const SUB = 1;
+const MUL = 2;
+const DIV = 3;
+const MAX = 4;
+const MIN = 5;
+
+@inline function vop<T>(op: i32, x: v128, y: v128): v128 {
+  if (op == ADD) return v128.add<T>(x, y);
+  if (op == SUB) return v128.sub<T>(x, y);
+  if (op == MUL) return v128.mul<T>(x, y);
+  if (op == DIV) return v128.div<T>(x, y);
+  if (op == MAX) return v128.max<T>(x, y); // NaN-propagating, like torch.maximum
+  return v128.min<T>(x, y);
+}
+
+@inline function sop<T>(op: i32, x: T, y: T): T {
+  if (op == ADD) return x + y;
+  if (op == SUB) return x - y;
+  if (op == MUL) return x * y;
+  if (op == DIV) return x / y;
+  if (op == MAX) return x != x || y != y ? <T>NaN : max<T>(x, y);
+  return x != x || y != y ? <T>NaN : min<T>(x, y);
+}
+
+/** One row: mode 0: a and b rows; 1: a row, b one value; 2: a one value, b row; 3: both one value. */
+@inline function row<T>(op: i32, mode: i32, n: i32, a: usize, b: usize, out: usize): void {
+  const S = sizeof<T>();
+  const L = 16 / <i32>sizeof<T>();
+  let i = 0;
+  if (mode == 0) {
+    for (; i + 2 * L <= n; i += 2 * L) {
+      const o = <usize>i * S;
+      v128.store(out + o, vop<T>(op, v128.load(a + o), v128.load(b + o)));
+      v128.store(out + o, vop<T>(op, v128.load(a + o, 16), v128.load(b + o, 16)), 16);
+    }
+    for (; i < n; i++) store<T>(out + <usize>i * S, sop<T>(op, load<T>(a + <usize>i * S), load<T>(b + <usize>i * S)));
+  } else if (mode == 1) {
+    const y = v128.splat<T>(load<T>(b));
+    const ys = load<T>(b);
+    for (; i + 2 * L <= n; i += 2 * L) {
+      const o = <usize>i * S;
+      v128.store(out + o, vop<T>(op, v128.load(a + o), y));
+      v128.store(out + o, vop<T>(op, v128.load(a + o, 16), y), 16);
+    }
+    for (; i < n; i++) store<T>(out + <usize>i * S, sop<T>(op, load<T>(a + <usize>i * S), ys));
+  } else if (mode == 2) {
+    const x = v128.splat<T>(load<T>(a));
+    const xs = load<T>(a);
+    for (; i + 2 * L <= n; i += 2 * L) {
+      const o = <usize>i * S;
+      v128.store(out + o, vop<T>(op, x, v128.load(b + o)));
+      v128.store(out + o, vop<T>(op, x, v128.load(b + o, 16)), 16);
+    }
+    for (; i < n; i++) store<T>(out + <usize>i * S, sop<T>(op, xs, load<T>(b + <usize>i * S)));
+  } else {
+    const v = sop<T>(op, load<T>(a), load<T>(b));
+    for (; i < n; i++) store<T>(out + <usize>i * S, v);
+  }
+}
+
+@inline function binary2d<T>(op: i32, rows: i32, cols: i32, a: usize, sa0: i32, sa1: i32, b: usize, sb0: i32, sb1: i32, out: usize): void {
+  const S = sizeof<T>();
+  const mode = (sa1 == 0 ? 2 : 0) + (sb1 == 0 ? 1 : 0);
+  for (let r = 0; r < rows; r++) {
+    const pa = a + <usize>r * sa0 * S;
+    const pb = b + <usize>r * sb0 * S;
+    const po = out + <usize>r * cols * S;
+    if (mode == 0) row<T>(op, 0, cols, pa, pb, po);
+    else if (mode == 1) row<T>(op, 1, cols, pa, pb, po);
+    else if (mode == 2) row<T>(op, 2, cols, pa, pb, po);
+    else row<T>(op, 3, cols, pa, pb, po);
+  }
+}
+
+function binaryT<T>(op: i32, rows: i32, cols: i32, a: usize, sa0: i32, sa1: i32, b: usize, sb0: i32, sb1: i32, out: usize): void {
+  // each op its own specialised loop
+  if (op == ADD) binary2d<T>(ADD, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+  else if (op == SUB) binary2d<T>(SUB, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+  else if (op == MUL) binary2d<T>(MUL, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+  else if (op == DIV) binary2d<T>(DIV, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+  else if (op == MAX) binary2d<T>(MAX, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+  else binary2d<T>(MIN, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+}
+
+export function binaryF32(op: i32, rows: i32, cols: i32, a: usize, sa0: i32, sa1: i32, b: usize, sb0: i32, sb1: i32, out: usize): void {
+  binaryT<f32>(op, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+}
+
+export function binaryF64(op: i32, rows: i32, cols: i32, a: usize, sa0: i32, sa1: i32, b: usize, sb0: i32, sb1: i32, out: usize): void {
+  binaryT<f64>(op, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
+}
+
+// unary op codes, shared with src/backend/wasm.ts
+const NEG = 0;
+const RELU = 1;
+const EXP = 2;
+const LOG = 3;
+const TANH = 4;
+const SIGMOID = 5;
+const ABS = 6;
+const SQRT = 7;
+
+@inline function uop32(op: i32, x: v128): v128 {
+  if (op == NEG) return f32x4.neg(x);
+  // relu: x where x > 0 or NaN, else 0
+  if (op == RELU) return v128.and(x, v128.or(f32x4.gt(x, f32x4.splat(0)), f32x4.ne(x, x)));
+  if (op == EXP) return exp4(x);
+  if (op == LOG) return log4(x);
+  if (op == TANH) return tanh4(x);
+  if (op == SIGMOID) return sigmoid4(x);
+  if (op == ABS) return f32x4.abs(x);
+  return f32x4.sqrt(x);
+}
+
+@inline function unaryLoop32(op: i32, n: i32, x: usize, out: usize): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(out + <usize>i * 4, uop32(op, v128.load(x + <usize>i * 4)));
+  if (i < n) {
+    // the tail through one vector, padded
+    const buf = memory.data(16, 16);
+    v128.store(buf, v128.splat<f32>(0));
+    for (let j = i; j < n; j++) store<f32>(buf + <usize>(j - i) * 4, load<f32>(x + <usize>j * 4));
+    v128.store(buf, uop32(op, v128.load(buf)));
+    for (let j = i; j < n; j++) store<f32>(out + <usize>j * 4, load<f32>(buf + <usize>(j - i) * 4));
+  }
+}
+
+export function unaryF32(op: i32, n: i32, x: usize, out: usize): void {
+  if (op == NEG) unaryLoop32(NEG, n, x, out);
+  else if (op == RELU) unaryLoop32(RELU, n, x, out);
+  else if (op == EXP) unaryLoop32(EXP, n, x, out);
+  else if (op == LOG) unaryLoop32(LOG, n, x, out);
+  else if (op == TANH) unaryLoop32(TANH, n, x, out);
+  else if (op == SIGMOID) unaryLoop32(SIGMOID, n, x, out);
+  else if (op == ABS) unaryLoop32(ABS, n, x, out);
+  else unaryLoop32(SQRT, n, x, out);
+}
+
+@inline function uop64s(op: i32, x: f64): f64 {
+  if (op == EXP) return Math.exp(x);
+  if (op == LOG) return Math.log(x);
+  if (op == TANH) return Math.tanh(x);
+  return 1.0 / (1.0 + Math.exp(-x));
+}
+
+@inline function unaryLoop64(op: i32, n: i32, x: usize, out: usize): void {
+  if (op == EXP || op == LOG || op == TANH || op == SIGMOID) {
+    for (let i = 0; i < n; i++) store<f64>(out + <usize>i * 8, uop64s(op, load<f64>(x + <usize>i * 8)));
+    return;
+  }
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = v128.load(x + <usize>i * 8);
+    let r: v128;
+    if (op == NEG) r = f64x2.neg(v);
+    else if (op == RELU) r = v128.and(v, v128.or(f64x2.gt(v, f64x2.splat(0)), f64x2.ne(v, v)));
+    else if (op == ABS) r = f64x2.abs(v);
+    else r = f64x2.sqrt(v);
+    v128.store(out + <usize>i * 8, r);
+  }
+  for (; i < n; i++) {
+    const v = load<f64>(x + <usize>i * 8);
+    let r: f64;
+    if (op == NEG) r = -v;
+    else if (op == RELU) r = v > 0 || v != v ? v : 0;
+    else if (op == ABS) r = Math.abs(v);
+    else r = Math.sqrt(v);
+    store<f64>(out + <usize>i * 8, r);
+  }
+}
+
+export function unaryF64(op: i32, n: i32, x: usize, out: usize): void {
+  if (op == NEG) unaryLoop64(NEG, n, x, out);
+  else if (op == RELU) unaryLoop64(RELU, n, x, out);
+  else if (op == EXP) unaryLoop64(EXP, n, x, out);
+  else if (op == LOG) unaryLoop64(LOG, n, x, out);
+  else if (op == TANH) unaryLoop64(TANH, n, x, out);
+  else if (op == SIGMOID) unaryLoop64(SIGMOID, n, x, out);
+  else if (op == ABS) unaryLoop64(ABS, n, x, out);
+  else unaryLoop64(SQRT, n, x, out);
+}

@@ -1,0 +1,16 @@
+// The WebAssembly kernels of tensorgrad's "wasm" backend (src/backend/wasm.ts loads them).
+// scripts/build-wasm.mjs builds this twice: plain SIMD, and relaxed SIMD (fused multiply-add).
+export { gemmF32, gemmF64, workBytes } from "./matmul";
+export { binaryF32, binaryF64, unaryF32, unaryF64 } from "./elementwise";
+export { innerSumF32, innerSumF64, outerSumF32, outerSumF64, maxF32, maxF64, minF32, minF64 } from "./reduce";
+export { softmaxF32, softmaxF64 } from "./softmax";
+
+/** Where the host may start placing operands (after the static data). */
+export function heapBase(): usize {
+  return (__heap_base + 63) & ~63;
+}
+
+/** Whether this build fuses multiply-adds (relaxed SIMD). */
+export function fused(): bool {
+  return ASC_FEATURE_RELAXED_SIMD;
+}
