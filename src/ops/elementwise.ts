@@ -354,12 +354,26 @@ export function div(a: Tensor, b: TensorOrScalar, options?: DivOptions | null): 
   return binary("div", a, b);
 }
 
+/** ATen's pow_tensor_scalar kernel for an exponent, made once per (dtype, exponent). */
+const powKernels = [new Map<number, S.AtenUnary>(), new Map<number, S.AtenUnary>()];
+function powKernelFor(float32: boolean, exponent: number): S.AtenUnary {
+  const cache = powKernels[float32 ? 0 : 1];
+  let k = cache.get(exponent);
+  if (k === undefined) {
+    k = S.powScalarKernel(float32, exponent);
+    if (cache.size < 256) cache.set(exponent, k);
+  }
+  return k;
+}
+
 export function pow(a: Tensor, e: TensorOrScalar): Tensor {
   if (e instanceof Tensor) return binary("pow", a, e);
   // pow(Tensor, Scalar): PowBackward0, the exponent is a constant.
   const exponent = +e;
   // result_type(tensor, scalar): bool ** 2 is int64, int ** 2.5 the default float
-  const dtype = resultType([{ dtype: a.dtype, ndim: a._shape.length, wrapped: false }, { dtype: scalarDtype(e), ndim: 0, wrapped: true }]);
+  const dtype = a.dtype.isFloatingPoint
+    ? a.dtype
+    : resultType([{ dtype: a.dtype, ndim: a._shape.length, wrapped: false }, { dtype: scalarDtype(e), ndim: 0, wrapped: true }]);
   if (!dtype.isFloatingPoint && Number.isInteger(exponent) && exponent < 0)
     throw new RuntimeError("Integers to negative integer powers are not allowed.");
   const src = dtype === float32 && a.dtype !== float32 ? operandIn(a, float32) : a;
@@ -367,12 +381,12 @@ export function pow(a: Tensor, e: TensorOrScalar): Tensor {
   const n = a.numel();
   const data = dtype.alloc(n);
   // float32 / float64: ATen's pow_tensor_scalar kernels (src/backend/sleef.ts)
-  const pk = dtype === float32 || dtype === float64 ? S.powScalarKernel(dtype === float32, exponent) : null;
+  const pk = dtype === float32 || dtype === float64 ? powKernelFor(dtype === float32, exponent) : null;
   const pf = pk ? pk.vec : (x: number) => powValue(x, e32);
   if (n === 1 && src._shape.length === 0) data[0] = pf(src._data[src._offset]);
   else K.unary(pf, data, src);
   const out = new Tensor(data, a._shape.length === 0 ? a._shape : a._shape.slice(), undefined, 0, dtype);
-  if (pk) S.fixUnary(pk, out, src);
+  if (pk && (pk.scalar || pk.paths)) S.fixUnary(pk, out, src);
   if (shouldRecord(a))
     record("PowBackward0", [a], out, [a], (ctx, [g]) => [
       exponent === 0 ? g.mul(0) : g.mul(ctx.saved(0).pow(exponent - 1).mul(exponent)),
