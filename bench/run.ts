@@ -104,22 +104,31 @@ function speedup(key: string, tg: number | undefined, peer: number | undefined):
 }
 
 function buildTable(cols: Column[], keys: Set<string>): { header: string[]; rows: string[][] } {
-  const tgDefault = cols.find((c) => c.isDefault) ?? cols.find((c) => c.name.startsWith("tg"));
+  const tgCols = cols.filter((c) => c.name.startsWith("tg"));
+  const tgDefault = tgCols.find((c) => c.isDefault) ?? tgCols[0];
   const torchCol = cols.find((c) => c.name === "PyTorch");
   const wasmCols = cols.filter((c) => c.name.startsWith("tfjs-wasm"));
-  const header = ["benchmark", ...cols.map((c) => c.name + (c.isDefault ? "*" : "")), "tg* vs PyTorch", "tg* vs best tfjs-wasm"];
+  const header = [
+    "benchmark", ...cols.map((c) => c.name + (c.isDefault ? "*" : "")),
+    "tg* vs PyTorch", "tg* vs best tfjs-wasm", "best tg vs PyTorch", "best tg vs best tfjs-wasm",
+  ];
   const rows: string[][] = [];
   for (const b of specs) {
     if (!keys.has(b.key)) continue;
-    const bestWasm = wasmCols
-      .map((c) => c.results[b.key])
-      .filter((v): v is number => v !== undefined)
-      .reduce<number | undefined>((best, v) => (best === undefined ? v : b.higherIsBetter ? Math.max(best, v) : Math.min(best, v)), undefined);
+    const better = (x: number, y: number) => (b.higherIsBetter ? x > y : x < y);
+    const best = (cs: Column[]): Column | undefined =>
+      cs.filter((c) => c.results[b.key] !== undefined).reduce<Column | undefined>((m, c) => (m === undefined || better(c.results[b.key], m.results[b.key]) ? c : m), undefined);
+    const bestWasm = best(wasmCols)?.results[b.key];
+    const bestTg = best(tgCols);
+    const which = bestTg ? ` (${bestTg.name.replace(/^tg:/, "")})` : "";
+    const withWhich = (r: string) => (r === "-" ? r : r + which);
     rows.push([
       b.label,
       ...cols.map((c) => fmt(c.results[b.key])),
       speedup(b.key, tgDefault?.results[b.key], torchCol?.results[b.key]),
       speedup(b.key, tgDefault?.results[b.key], bestWasm),
+      withWhich(speedup(b.key, bestTg?.results[b.key], torchCol?.results[b.key])),
+      withWhich(speedup(b.key, bestTg?.results[b.key], bestWasm)),
     ]);
   }
   return { header, rows };
@@ -256,7 +265,7 @@ async function main(): Promise<void> {
   const machineLine =
     `${m.cpu} (${m.flags || "flags unknown"}), ${m.cores} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; torch ${torchVersion}`;
   console.log("\n" + textTable(header, rows));
-  console.log(`\n* = tensorgrad's default configuration; ratios are tensorgrad* speed-ups (>1: tensorgrad faster).`);
+  console.log(`\n* = tensorgrad's default configuration; ratios are speed-ups of tg* and of the row's fastest tg column (>1: tensorgrad faster).`);
   console.log(notes.join("\n"));
   console.log(`machine: ${machineLine}\nload average at start ${startLoad}, at end ${endLoad}`);
 
@@ -272,11 +281,18 @@ async function main(): Promise<void> {
       "",
       mdTable(header, rows),
       "",
-      "`*` marks tensorgrad's default configuration (backend and thread count it starts with); the two ratio columns are",
-      "its speed-up over PyTorch and over the faster of the two TensorFlow.js WebAssembly variants (>1: tensorgrad is faster).",
-      "Every figure is the median of several samples after warm-up; inputs are made outside the timed region; matmul and",
-      "elementwise inputs are float32 (matmul n×n by n×n, elementwise on 2^20 elements); the MLP step is zero-grad,",
-      "forward (linear-ReLU-linear), cross-entropy, backward and an SGD update, reading the loss as a number each step.",
+      "`*` marks tensorgrad's default configuration (the backend and thread count it starts with). The ratio columns are",
+      "speed-ups (>1: tensorgrad is faster) of that default, and of the fastest tensorgrad column of the row (named in",
+      "brackets), over PyTorch's default column and over the faster of the two TensorFlow.js WebAssembly variants.",
+      "",
+      "How it is measured: every figure is the median of several samples (each about 20 ms of repeated calls) after",
+      "warm-up; inputs are created outside the timed region; matmul is float32 n×n by n×n; add/exp/sum run on 2^20",
+      "float32 elements; the MLP step is zero-grad, forward (linear-ReLU-linear), cross-entropy, backward and an SGD",
+      "update, reading the loss as a number every step (tensorgrad and PyTorch start from the same seed, so their",
+      "`mlpFirstLoss` checks agree). tensorgrad, PyTorch and TensorFlow.js compute eagerly inside each call (tfjs",
+      "matmul also reads its result with `dataSync()`); jax-js is lazy, so each of its calls waits for",
+      "`blockUntilReady()`. Each peer runs in its own process; tensorgrad runs in the bench process.",
+      "Soak benchmark (RSS over 100,000 MLP steps): `npm run bench:soak`, last report in bench/SOAK.md.",
       "",
       "## Columns",
       "",

@@ -3,7 +3,11 @@
 // heap every `every` steps. It asserts nothing: it reports whether RSS stays flat.
 //   npm run bench -- --soak [--steps 100000] [--every N] [--backend cpu|wasm|wasm-fma] [--threads N]
 //   npm run bench:soak -- --steps 2000
+// A run of 10,000 steps or more writes bench/SOAK.md (unless --no-write).
+import { writeFileSync } from "node:fs";
 import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import torch from "../src/index.js";
 import { type BenchSizes, MLP } from "./common.js";
 import { backendApi, describeConfig } from "./tensorgrad.js";
@@ -103,9 +107,11 @@ export async function runSoakCli(args: Map<string, string>): Promise<void> {
   const backend = args.get("backend");
   if (backend) await backendApi.setBackend(backend === "wasm-fma" ? "wasm" : backend, backend === "wasm-fma" ? { fused: true } : undefined);
   if (args.get("threads")) backendApi.setNumThreads(Number(args.get("threads")));
+  const started = new Date();
+  const startLoad = os.loadavg().map((l) => l.toFixed(2)).join(" ");
   console.log(
     `soak: ${steps} MLP training steps (784-256-10, batch 128, SGD) on tensorgrad ${describeConfig()}; ` +
-      `node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+      `node ${process.version}; load average ${startLoad}`,
   );
   console.log("   step    rss MB   heap MB   ext MB   ms/step   loss");
   const report = soak(steps, every, (s) =>
@@ -115,4 +121,26 @@ export async function runSoakCli(args: Map<string, string>): Promise<void> {
     ),
   );
   console.log(report.verdict);
+  // A full soak (10,000 steps or more) leaves its report next to RESULTS.md.
+  if (steps >= 10_000 && !args.has("no-write")) {
+    const file = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "SOAK.md");
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    writeFileSync(file, [
+      "# Soak benchmark",
+      "",
+      `Written by \`npm run bench:soak\` (bench/soak.ts) on ${started.toISOString().replace("T", " ").slice(0, 16)} UTC: ` +
+        `${steps} training steps of the MLP 784-256-10 (batch 128, cross-entropy, SGD) on tensorgrad ${report.config}.`,
+      "",
+      `- machine: ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} cores; node ${process.version}`,
+      `- load average (1, 5, 15 min) at start ${startLoad}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+      `- **${report.verdict}**`,
+      "",
+      "| step | RSS MB | JS heap MB | external + ArrayBuffers MB | ms/step | loss |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: |",
+      ...report.samples.map((x) =>
+        `| ${x.step} | ${x.rssMB.toFixed(1)} | ${x.heapMB.toFixed(1)} | ${x.externalMB.toFixed(1)} | ${x.msPerStep.toFixed(2)} | ${x.loss.toPrecision(4)} |`),
+      "",
+    ].join("\n"));
+    console.log(`wrote ${file}`);
+  }
 }
