@@ -551,7 +551,10 @@ function watch(participants: Slot[], seq: number, ctl: Int32Array, name: string,
       const code = s.exitCode ?? Atomics.load(s.ws, WS_EXIT);
       return `worker thread ${s.index + 1} exited (code ${code}) while running kernel '${name}'; the pool will replace it`;
     }
-    const held = (now() - Atomics.load(s.ws, WS_T0)) & 0x3fffffff;
+    // 30-bit wrapping clock: a start stamped just after our now() reads as a huge held time, so a
+    // difference in the upper half of the range means "just started", not "stalled for days".
+    const d = (now() - Atomics.load(s.ws, WS_T0)) & 0x3fffffff;
+    const held = d >= 0x20000000 ? 0 : d;
     const limit = stallLimit(slowest);
     if (held > limit) {
       fail(ctl, FAIL_STALLED, s.index + 1);
