@@ -21,6 +21,7 @@ import assert from "node:assert/strict";
 import * as torch from "../../src/index.js";
 import type { IndexItem, Tensor } from "../../src/index.js";
 import type { DT, Input, MakeStep, OpInfo, Sample, TensorInput, Value } from "./types.js";
+import { T, ten } from "./builders.js";
 
 const f32: DT = "float32";
 const f64: DT = "float64";
@@ -32,24 +33,10 @@ const b8: DT = "bool";
 type Base = TensorInput;
 const randn = (shape: number[] = [], dtype: DT = f32): Base => ({ shape, dtype });
 const randint = (lo: number, hi: number, shape: number[], dtype: DT = i64): Base => ({ shape, dtype, gen: { kind: "int", low: lo, high: hi } });
-/** explicit values, shape from the nesting (like torch.tensor) */
-function ten(data: unknown, dtype: DT = f32): Base {
-  const shape: number[] = [];
-  for (let d = data; Array.isArray(d); d = d[0]) shape.push(d.length);
-  const values = (Array.isArray(data) ? (data as unknown[]).flat(Infinity as 1) : [data]) as Value[];
-  return { shape, dtype, values };
-}
 /** int64 index values */
 const I = (data: unknown, dtype: DT = i64): TensorInput => ({ ...ten(data, dtype) });
 /** bool mask values */
 const M = (data: unknown): TensorInput => ({ ...ten(data, b8) });
-/** an operand: `make` steps on the base; rg false: does not require grad (default: float inputs do) */
-function T(base: Base, o: { make?: MakeStep[]; rg?: boolean } = {}): TensorInput {
-  const t: TensorInput = { ...base };
-  if (o.make) t.make = o.make;
-  if (o.rg === false) t.requiresGrad = false;
-  return t;
-}
 const S = (v: number | boolean, kind?: "int" | "float" | "bool"): Input => (kind ? { scalar: v, kind } : { scalar: v });
 
 // ---- registry ------------------------------------------------------------------------------------

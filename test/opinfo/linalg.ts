@@ -13,6 +13,7 @@
 import * as torch from "../../src/index.js";
 import type { Tensor } from "../../src/index.js";
 import type { DT, Input, MakeStep, OpInfo, Sample, TensorInput, Value } from "./types.js";
+import { T, ten } from "./builders.js";
 
 const L = torch.linalg;
 const f32: DT = "float32";
@@ -23,20 +24,6 @@ const i64: DT = "int64";
 type Base = TensorInput;
 const randn = (shape: number[] = [], dtype: DT = f32): Base => ({ shape, dtype });
 const randint = (lo: number, hi: number, shape: number[], dtype: DT = i64): Base => ({ shape, dtype, gen: { kind: "int", low: lo, high: hi } });
-/** explicit values, shape from the nesting (like torch.tensor) */
-function ten(data: unknown, dtype: DT = f32): Base {
-  const shape: number[] = [];
-  for (let d = data; Array.isArray(d); d = d[0]) shape.push(d.length);
-  const values = (Array.isArray(data) ? (data as unknown[]).flat(Infinity as 1) : [data]) as Value[];
-  return { shape, dtype, values };
-}
-/** an operand: `make` steps on the base; rg false: does not require grad (default: float inputs do) */
-function T(base: Base, o: { make?: MakeStep[]; rg?: boolean } = {}): TensorInput {
-  const t: TensorInput = { ...base };
-  if (o.make) t.make = o.make;
-  if (o.rg === false) t.requiresGrad = false;
-  return t;
-}
 
 // ---- structured inputs, both spellings -------------------------------------------------------------
 type A = Record<string, any>;

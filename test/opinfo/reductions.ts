@@ -8,6 +8,7 @@
 // dims where legal, integer and bool inputs, float64, and bad input (errors).
 import * as torch from "../../src/index.js";
 import type { DT, Input, MakeStep, OpInfo, Sample, TensorInput, Value } from "./types.js";
+import { T, ten } from "./builders.js";
 
 const f32: DT = "float32";
 const f64: DT = "float64";
@@ -21,20 +22,6 @@ const randn = (shape: number[] = [], dtype: DT = f32): Base => ({ shape, dtype }
 /** integer-valued (in [lo, hi)) inputs of any dtype: ties on purpose */
 const ints = (shape: number[], lo: number, hi: number, dtype: DT = f32): Base => ({ shape, dtype, gen: { kind: "int", low: lo, high: hi } });
 const unif = (shape: number[], lo: number, hi: number, dtype: DT = f32): Base => ({ shape, dtype, gen: { kind: "uniform", low: lo, high: hi } });
-/** explicit values, shape from the nesting (like torch.tensor) */
-function ten(data: unknown, dtype: DT = f32): Base {
-  const shape: number[] = [];
-  for (let d = data; Array.isArray(d); d = d[0]) shape.push(d.length);
-  const values = (Array.isArray(data) ? (data as unknown[]).flat(Infinity as 1) : [data]) as Value[];
-  return { shape, dtype, values };
-}
-/** an operand: `make` steps on the base; rg false: does not require grad (default: float inputs do) */
-function T(base: Base, o: { make?: MakeStep[]; rg?: boolean } = {}): TensorInput {
-  const t: TensorInput = { ...base };
-  if (o.make) t.make = o.make;
-  if (o.rg === false) t.requiresGrad = false;
-  return t;
-}
 const NAN: Value = "nan";
 const INF: Value = "inf";
 const NINF: Value = "-inf";
