@@ -15,7 +15,14 @@ const GENERATED = join(ROOT, "src", "backend", "wasm_binary.ts");
 
 /** asc options shared by both builds; the relaxed build adds --enable relaxed-simd. */
 export const ASC_FLAGS = ["-O3", "--runtime", "stub", "--noAssert", "--enable", "simd", "--initialMemory", "1"];
-export const VARIANTS = { simd: [], relaxed: ["--enable", "relaxed-simd"] };
+const SHARED = ["--enable", "threads", "--importMemory", "--sharedMemory", "--maximumMemory", "65536"];
+export const VARIANTS = {
+  simd: [],
+  relaxed: ["--enable", "relaxed-simd"],
+  // the same kernels on an imported shared memory (tensor storage lives there: src/backend/wasm_memory.ts)
+  simd_shared: SHARED,
+  relaxed_shared: ["--enable", "relaxed-simd", ...SHARED],
+};
 
 function ascVersion() {
   return JSON.parse(readFileSync(join(ROOT, "node_modules", "assemblyscript", "package.json"), "utf8")).version;

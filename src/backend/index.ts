@@ -14,6 +14,9 @@ import * as K from "./cpu.js";
 import type { Storage, StridedView } from "./cpu.js";
 import * as W from "./wasm.js";
 import { wasmMatmulParallel } from "./parallel_wasm.js";
+import { allocResident, freeResident, isResidentStorage } from "./wasm_memory.js";
+import { residentStorage } from "../tensor/tensor.js";
+import { setResidentAllocator } from "../tensor/dtype.js";
 
 export type BackendName = "cpu" | "wasm";
 type FloatStorage = Float32Array | Float64Array;
@@ -54,6 +57,13 @@ function configure(name: BackendName, options: BackendOptions): void {
   thresholds = t === "always" ? { ...ALWAYS } : { ...DEFAULT_THRESHOLDS, ...(t ?? {}) };
   W.setFused(name === "wasm" && options.fused === true);
   current = name;
+  // the wasm backend places large float storage in its memory, where its kernels need no copies
+  setResidentAllocator(name === "wasm" && W.residentActive() ? allocResident : null);
+  // Tensor.dispose() may free resident storage early (storage stays resident after a switch to "cpu")
+  if (residentStorage.isResident === null && W.residentActive()) {
+    residentStorage.isResident = isResidentStorage;
+    residentStorage.free = freeResident;
+  }
 }
 
 function checkName(name: string): asserts name is BackendName {

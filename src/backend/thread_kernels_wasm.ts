@@ -43,3 +43,34 @@ defineKernel<WasmMatmulArgs>("wasm.matmul", (p, i0, i1) => {
 defineWarmup(() => {
   if (W.probeFeatures().simd && !W.isLoaded(false)) W.loadSync(false);
 });
+
+/** An elementwise job on resident operands (parallel_wasm.ts): items are elements (unary) or rows. */
+export interface WasmElementwiseArgs {
+  memory: WebAssembly.Memory;
+  fused: boolean;
+  f32: boolean;
+  /** "unary": out[i] = op(x[i]) over n contiguous elements; "binary": the 2-D layout of wasm.ts's binary */
+  kind: "unary" | "binary";
+  op: number;
+  x: number; out: number;
+  rows: number; cols: number; sa0: number; sa1: number; sb0: number; sb1: number; b: number;
+  /** scratch block of chunk c at scratch + c · scratchBytes (0: the build needs none) */
+  scratch: number; scratchBytes: number; chunk: number;
+}
+
+defineKernel<WasmElementwiseArgs>("wasm.elementwise", (p, i0, i1) => {
+  const ex = W.kernelsOn(p.memory, p.fused);
+  if (isPoolWorker && p.scratchBytes > 0 && ex.setScratch) ex.setScratch(p.scratch + Math.floor(i0 / p.chunk) * p.scratchBytes);
+  const S = p.f32 ? 4 : 8;
+  if (p.kind === "unary") {
+    (p.f32 ? ex.unaryF32 : ex.unaryF64)(p.op, i1 - i0, p.x + i0 * S, p.out + i0 * S);
+    return;
+  }
+  if (p.rows === 1) {
+    // one row: items are its elements
+    (p.f32 ? ex.binaryF32 : ex.binaryF64)(p.op, 1, i1 - i0, p.x + i0 * p.sa1 * S, 0, p.sa1, p.b + i0 * p.sb1 * S, 0, p.sb1, p.out + i0 * S);
+    return;
+  }
+  // rows [i0, i1) of the broadcast layout (x is operand a)
+  (p.f32 ? ex.binaryF32 : ex.binaryF64)(p.op, i1 - i0, p.cols, p.x + i0 * p.sa0 * S, p.sa0, p.sa1, p.b + i0 * p.sb0 * S, p.sb0, p.sb1, p.out + i0 * p.cols * S);
+});

@@ -1,13 +1,16 @@
 // The WebAssembly SIMD kernels (assembly/, built by scripts/build-wasm.mjs and embedded as base64 in
 // wasm_binary.ts): loading, feature probes, and the linear-memory arena operands are copied into.
 //
-// Tensors keep their JS typed-array storage: each call copies its operands into the module's memory
-// (a plain memcpy for a contiguous operand, the covering span for a strided one), runs the kernel and
-// copies the result out. The arena is a bump allocator reset after every call; memory grows on demand
-// and never shrinks.
+// Where the engine can share memory, the module is the shared build: its memory is wasm_memory.ts's
+// pool, large float tensors are allocated there ("resident"), and a kernel reads a resident operand and
+// writes a resident result in place. Other operands are copied in (a plain memcpy for a contiguous
+// operand, the covering span for a strided one) and other results copied out. Temporaries come from
+// the pool (shared build) or from a bump arena reset after every call (plain build, whose memory grows
+// on demand and never shrinks).
 import * as K from "./cpu.js";
 import type { Storage, StridedView } from "./cpu.js";
-import { RELAXED_WASM, SIMD_WASM, SOURCE_HASH } from "./wasm_binary.js";
+import { RELAXED_SHARED_WASM, RELAXED_WASM, SIMD_SHARED_WASM, SIMD_WASM, SOURCE_HASH } from "./wasm_binary.js";
+import { addressOf, allocBlock, release, checkStaticEnd, sharedMemory } from "./wasm_memory.js";
 
 type FloatStorage = Float32Array | Float64Array;
 
@@ -91,20 +94,26 @@ const IMPORTS = {
   },
 };
 
-/** One loaded module and its arena. */
+/** One loaded module and its temporaries. */
 class Kernels {
   readonly ex: Exports;
   readonly fused: boolean;
+  /** the shared build on the pool's memory: resident operands need no copies */
+  readonly shared: boolean;
   private readonly base: number;
   private top: number;
+  /** shared build: the pool blocks taken by the calls in progress */
+  private readonly blocks: { addr: number; size: number }[] = [];
   private f32 = new Float32Array(0);
   private f64 = new Float64Array(0);
 
-  constructor(instance: WebAssembly.Instance) {
+  constructor(instance: WebAssembly.Instance, shared: boolean) {
     this.ex = instance.exports as unknown as Exports;
     this.fused = this.ex.fused() !== 0;
+    this.shared = shared;
     this.base = this.ex.heapBase();
     this.top = this.base;
+    if (shared) checkStaticEnd(this.base);
     this.views();
   }
 
@@ -118,6 +127,13 @@ class Kernels {
 
   /** A 64-byte aligned block of `bytes` bytes; grows the memory when needed (may throw RangeError). */
   alloc(bytes: number): number {
+    if (this.shared) {
+      // temporaries live only for the call, so the pool's cap does not apply to them
+      const b = allocBlock(bytes);
+      if (b === null) throw new RangeError("tensorgrad wasm: operands exceed 4 GiB of linear memory");
+      this.blocks.push(b);
+      return b.addr;
+    }
     const p = (this.top + 63) & ~63;
     const end = p + bytes;
     const size = this.ex.memory.buffer.byteLength;
@@ -130,10 +146,21 @@ class Kernels {
   }
 
   mark(): number {
-    return this.top;
+    return this.shared ? this.blocks.length : this.top;
   }
   release(mark: number): void {
-    this.top = mark;
+    if (!this.shared) {
+      this.top = mark;
+      return;
+    }
+    while (this.blocks.length > mark) release(this.blocks.pop()!);
+  }
+
+  /** The address of element `from` of `src` when it is resident (same element type as `like`), else -1. */
+  resident(like: FloatStorage, src: Storage, from: number): number {
+    if (!this.shared || src.constructor !== like.constructor) return -1;
+    const p = addressOf(src);
+    return p < 0 ? -1 : p + from * like.BYTES_PER_ELEMENT;
   }
 
   /** A view of n elements at byte address p, typed like `like` (f32 or f64). Valid until the next alloc. */
@@ -144,6 +171,8 @@ class Kernels {
 
   /** Copies n elements of `src` from `from` into a fresh block; returns its address. */
   put(like: FloatStorage, src: Storage, from: number, n: number): number {
+    const r = this.resident(like, src, from);
+    if (r >= 0) return r;
     const size = like.BYTES_PER_ELEMENT;
     const p = this.alloc(n * size);
     const dst = this.view(like, p, n);
@@ -156,14 +185,27 @@ class Kernels {
 let plain: Kernels | null = null;
 let relaxed: Kernels | null = null;
 
-function instantiateSync(b64: string): Kernels {
-  const module = new WebAssembly.Module(decodeBase64(b64));
-  return warm(new Kernels(new WebAssembly.Instance(module, IMPORTS)));
+/** The imports for a build: the shared builds take the pool's memory. */
+function importsFor(shared: boolean): WebAssembly.Imports {
+  return shared ? { env: { ...IMPORTS.env, memory: sharedMemory()! } } : IMPORTS;
 }
 
-async function instantiateAsync(b64: string): Promise<Kernels> {
-  const { instance } = await WebAssembly.instantiate(decodeBase64(b64), IMPORTS);
-  return warm(new Kernels(instance));
+/** The build to load: the shared one where the engine can share memory. */
+function pick(relaxedBuild: boolean): [string, boolean] {
+  const shared = sharedMemory() !== null;
+  return [relaxedBuild ? (shared ? RELAXED_SHARED_WASM : RELAXED_WASM) : shared ? SIMD_SHARED_WASM : SIMD_WASM, shared];
+}
+
+function instantiateSync(relaxedBuild: boolean): Kernels {
+  const [b64, shared] = pick(relaxedBuild);
+  const module = new WebAssembly.Module(decodeBase64(b64));
+  return warm(new Kernels(new WebAssembly.Instance(module, importsFor(shared)), shared));
+}
+
+async function instantiateAsync(relaxedBuild: boolean): Promise<Kernels> {
+  const [b64, shared] = pick(relaxedBuild);
+  const { instance } = await WebAssembly.instantiate(decodeBase64(b64), importsFor(shared));
+  return warm(new Kernels(instance, shared));
 }
 
 /**
@@ -207,15 +249,15 @@ function requireSimd(): void {
 /** Loads the modules synchronously (Node.js; browsers allow it only off the main thread for modules this size). */
 export function loadSync(wantRelaxed: boolean): void {
   requireSimd();
-  if (!plain) plain = instantiateSync(SIMD_WASM);
-  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd) relaxed = instantiateSync(RELAXED_WASM);
+  if (!plain) plain = instantiateSync(false);
+  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd) relaxed = instantiateSync(true);
 }
 
 /** Loads the modules asynchronously (what a browser's main thread needs). */
 export async function loadAsync(wantRelaxed: boolean): Promise<void> {
   requireSimd();
-  if (!plain) plain = await instantiateAsync(SIMD_WASM);
-  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd) relaxed = await instantiateAsync(RELAXED_WASM);
+  if (!plain) plain = await instantiateAsync(false);
+  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd) relaxed = await instantiateAsync(true);
 }
 
 export function isLoaded(wantRelaxed: boolean): boolean {
@@ -227,8 +269,61 @@ let useFused = false;
 export function setFused(on: boolean): void {
   useFused = on;
 }
+/** Whether the loaded module runs on the shared pool, so large storage should be allocated there. */
+export function residentActive(): boolean {
+  const k = useFused && relaxed ? relaxed : plain;
+  return k !== null && k.shared;
+}
 export function fusedActive(): boolean {
   return useFused && relaxed !== null;
+}
+
+/** The exports the worker threads' chunks call: see kernelsOn(). */
+export type SharedExports = Exports & { setScratch?(p: number): void; scratchBytes?(): number };
+
+let attached: { memory: WebAssembly.Memory; plain: SharedExports | null; relaxed: SharedExports | null } | null = null;
+
+/**
+ * Kernels running on `memory`, the pool of the thread that owns the tensors (a worker gets it with
+ * each job): that thread's own module there, else (a worker) an instance of the shared build on it,
+ * made once. Such an instance allocates nothing: the job passes every address, scratch included.
+ */
+export function kernelsOn(memory: WebAssembly.Memory, fusedBuild: boolean): SharedExports {
+  if (memory === sharedMemory()) {
+    const k = fusedBuild && relaxed ? relaxed : plain;
+    if (k && k.shared) return k.ex;
+  }
+  // a pool worker serves one owner thread, whose pool is one memory for good (every job sends a new
+  // handle on it, so handles cannot be compared)
+  if (attached === null) attached = { memory, plain: null, relaxed: null };
+  const which = fusedBuild && probeFeatures().relaxedSimd ? "relaxed" : "plain";
+  let ex = attached[which];
+  if (ex === null) {
+    const module = new WebAssembly.Module(decodeBase64(which === "relaxed" ? RELAXED_SHARED_WASM : SIMD_SHARED_WASM));
+    ex = new WebAssembly.Instance(module, { env: { ...IMPORTS.env, memory: attached.memory } }).exports as unknown as SharedExports;
+    attached[which] = ex;
+  }
+  return ex;
+}
+
+/** Bytes of scratch one thread's chunk needs (0 for builds that keep no per-call scratch in memory). */
+export function scratchBytes(): number {
+  const ex = kernels().ex as SharedExports;
+  return ex.scratchBytes ? ex.scratchBytes() : 0;
+}
+
+type ElementwiseLayout = { rows: number; cols: number; sa0: number; sa1: number; b: number; sb0: number; sb1: number };
+type ElementwiseParallel = (kind: "unary" | "binary", op: number, f32: boolean, n: number, x: number, out: number, layout?: ElementwiseLayout) => boolean;
+let elementwiseParallel: ElementwiseParallel | null = null;
+/** parallel_wasm.ts's splitter of elementwise kernels on resident operands across threads. */
+export function setElementwiseParallel(f: ElementwiseParallel): void {
+  elementwiseParallel = f;
+}
+
+/** The byte address of resident `a`'s element `from` in the active module's shared memory, or -1. */
+export function residentAddress(a: Storage, from: number): number {
+  const k = useFused && relaxed ? relaxed : plain;
+  return k === null ? -1 : k.resident(a as FloatStorage, a, from);
 }
 
 function kernels(): Kernels {
@@ -249,6 +344,8 @@ function isF32(s: Storage): s is Float32Array {
  * row-major. Returns [address, strides in memory].
  */
 function putStrided(k: Kernels, like: FloatStorage, src: Storage, offset: number, shape: readonly number[], strides: readonly number[]): [number, number[]] {
+  const r = k.resident(like, src, offset);
+  if (r >= 0) return [r, strides.slice()];
   let count = 1;
   let span = 1;
   for (let i = 0; i < shape.length; i++) {
@@ -294,12 +391,19 @@ export function matmulRange(
     const [pa, sa] = putStrided(kr, out, a._data, a._offset + m0 * asr, [batch, rows, k], [aBatchStride, asr, asc]);
     const [pb, sb] = putStrided(kr, out, b._data, b._offset, [batch, k, n], [bBatchStride, bsr, bsc]);
     const S = out.BYTES_PER_ELEMENT;
-    const pc = kr.alloc(batch * rows * n * S);
     const work = kr.alloc(kr.ex.workBytes(S));
+    const gemm = isF32(out) ? kr.ex.gemmF32 : kr.ex.gemmF64;
+    const pOut = kr.resident(out, out, 0);
+    if (pOut >= 0) {
+      // a resident result: C[t] row i at out + (t·m + i)·n, written in place
+      gemm(batch, m, n, k, (pa - m0 * sa[1] * S) >>> 0, sa[1], sa[2], sa[0], pb, sb[1], sb[2], sb[0], pOut, m * n, work, m0, m1);
+      return out;
+    }
+    const pc = kr.alloc(batch * rows * n * S);
     // C[t] row i (m0 <= i < m1) at pc + (t·rows + i - m0)·n: the base is shifted back by m0 rows
     // (wrapping 32-bit arithmetic in the module brings it back)
     const cBase = (pc - m0 * n * S) >>> 0;
-    (isF32(out) ? kr.ex.gemmF32 : kr.ex.gemmF64)(batch, m, n, k, (pa - m0 * sa[1] * S) >>> 0, sa[1], sa[2], sa[0], pb, sb[1], sb[2], sb[0], cBase, rows * n, work, m0, m1);
+    gemm(batch, m, n, k, (pa - m0 * sa[1] * S) >>> 0, sa[1], sa[2], sa[0], pb, sb[1], sb[2], sb[0], cBase, rows * n, work, m0, m1);
     const c = kr.view(out, pc, batch * rows * n);
     if (m0 === 0 && m1 === m) out.set(c);
     else for (let t = 0; t < batch; t++) out.set(c.subarray(t * rows * n, (t + 1) * rows * n), (t * m + m0) * n);
@@ -371,9 +475,12 @@ export function binary(op: BinaryOp, out: FloatStorage, shape: readonly number[]
   try {
     const pa = kr.put(out, a, oa, (rows - 1) * sa0 + (cols - 1) * sa1 + 1);
     const pb = kr.put(out, b, ob, (rows - 1) * sb0 + (cols - 1) * sb1 + 1);
-    const po = kr.alloc(out.length * out.BYTES_PER_ELEMENT);
-    (isF32(out) ? kr.ex.binaryF32 : kr.ex.binaryF64)(BINARY_OPS[op], rows, cols, pa, sa0, sa1, pb, sb0, sb1, po);
-    out.set(kr.view(out, po, out.length));
+    const pOut = kr.resident(out, out, 0);
+    const po = pOut >= 0 ? pOut : kr.alloc(out.length * out.BYTES_PER_ELEMENT);
+    // in the shared build every address (temporaries too) is in the memory the worker threads see
+    const threaded = kr.shared && elementwiseParallel !== null && elementwiseParallel("binary", BINARY_OPS[op], isF32(out), out.length, pa, po, { rows, cols, sa0, sa1, b: pb, sb0, sb1 });
+    if (!threaded) (isF32(out) ? kr.ex.binaryF32 : kr.ex.binaryF64)(BINARY_OPS[op], rows, cols, pa, sa0, sa1, pb, sb0, sb1, po);
+    if (pOut < 0) out.set(kr.view(out, po, out.length));
     return true;
   } finally {
     kr.release(mark);
@@ -387,11 +494,16 @@ export function unary(op: UnaryOp, out: FloatStorage, x: StridedView): void {
   try {
     const n = out.length;
     const S = out.BYTES_PER_ELEMENT;
-    const px = kr.alloc(n * S);
-    K.copyToContiguous(x, kr.view(out, px, n));
-    const po = kr.alloc(n * S);
-    (isF32(out) ? kr.ex.unaryF32 : kr.ex.unaryF64)(UNARY_OPS[op], n, px, po);
-    out.set(kr.view(out, po, n));
+    let px = K.isContiguous(x._shape, x._strides) ? kr.resident(out, x._data, x._offset) : -1;
+    if (px < 0) {
+      px = kr.alloc(n * S);
+      K.copyToContiguous(x, kr.view(out, px, n));
+    }
+    const pOut = kr.resident(out, out, 0);
+    const po = pOut >= 0 ? pOut : kr.alloc(n * S);
+    const threaded = kr.shared && elementwiseParallel !== null && elementwiseParallel("unary", UNARY_OPS[op], isF32(out), n, px, po);
+    if (!threaded) (isF32(out) ? kr.ex.unaryF32 : kr.ex.unaryF64)(UNARY_OPS[op], n, px, po);
+    if (pOut < 0) out.set(kr.view(out, po, n));
   } finally {
     kr.release(mark);
   }
@@ -459,9 +571,10 @@ export function softmaxLastDim(x: FloatStorage, offset: number, rows: number, co
   try {
     const n = rows * cols;
     const px = kr.put(out, x, offset, n);
-    const po = kr.alloc(n * out.BYTES_PER_ELEMENT);
+    const pOut = kr.resident(out, out, 0);
+    const po = pOut >= 0 ? pOut : kr.alloc(n * out.BYTES_PER_ELEMENT);
     (isF32(out) ? kr.ex.softmaxF32 : kr.ex.softmaxF64)(rows, cols, px, po, log ? 1 : 0);
-    out.set(kr.view(out, po, n));
+    if (pOut < 0) out.set(kr.view(out, po, n));
   } finally {
     kr.release(mark);
   }

@@ -56,7 +56,7 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
   if (a.dtype === compute && !a._wrapped && (b.dtype === compute || b._wrapped) && (b._shape.length === 0 || sameShapeArr(as, b._shape))) {
     if (b._shape.length === 0 && (as.length === 0 || b._wrapped)) {
       const n = numelOf(as);
-      const out = outDtype.alloc(n);
+      const out = outDtype.empty(n); // every element is written below
       const bv = b._wrapped && compute === float32 ? fround(b._data[0]) : b._data[b._offset];
       if (n === 1 && as.length === 0) {
         out[0] = f(a._data[a._offset], bv);
@@ -70,7 +70,7 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
   }
   const shape = a._shape.length === b._shape.length && sameDims(a._shape, b._shape) ? a._shape.slice() : broadcastShapes(a._shape, b._shape);
   const n = numelOf(shape);
-  const out = outDtype.alloc(n);
+  const out = outDtype.empty(n); // every element is written below
   const av = operandIn(a, compute);
   const bv = operandIn(b, compute);
   const sa = av._shape.length === shape.length && sameDims(av._shape, shape) ? av._strides : broadcastStrides(av._shape, av._strides, shape);
@@ -276,7 +276,7 @@ function binary(name: BinaryName, a: Tensor, bv: TensorOrScalar, alpha = 1): Ten
     const f = kernelOf(def, alpha, dtype);
     const v = dtype === float32 ? fround(bv) : bv;
     const n = a.numel();
-    const out = dtype.alloc(n);
+    const out = dtype.empty(n); // every element is written below
     if (n === 1 && a._shape.length === 0) return new Tensor(out.fill(f(a._data[a._offset], v)), EMPTY, EMPTY, 0, dtype);
     if (!(alpha === 1 && ARITH.has(name) && BK.binary(name as ArithName, out, a._shape, a._data, a._strides, a._offset, SCALAR_DATA(v), zerosFor(a._shape), 0)))
       K.unary((x) => f(x, v), out, a);
@@ -502,7 +502,7 @@ export function unaryOp(name: UnaryName, x: Tensor): Tensor {
   const src = dtype === float32 && x.dtype !== float32 ? operandIn(x, float32) : x;
   const aten = def.aten && (dtype === float32 || dtype === float64) ? def.aten[dtype === float32 ? 0 : 1] : undefined;
   const f = aten ? aten.vec : def.f;
-  const values = dtype.alloc(x.numel());
+  const values = dtype.empty(x.numel()); // every element is written below
   // the active backend (src/backend/index.ts) may run float ops; else the TypeScript kernel
   const viaBackend = (dtype === float32 || dtype === float64) && BK.unary(name, values, src);
   if (!viaBackend) K.unary(dtype === int64 ? (v) => f(v) + 0 : f, values, src); // no int64 -0

@@ -14,6 +14,7 @@
  * `behavior: "1.13"` to reproduce 1.13 instead.
  */
 
+import { float32, float64 } from "../tensor/dtype.js";
 import { fma, fmaf } from "./fma.js";
 import { glibcLog, glibcLog1p, glibcSincos, sincosOut } from "./libm.js";
 import { normalFill16AVX2 } from "./avx_mathfun.js";
@@ -63,9 +64,10 @@ export interface GeneratorOptions {
   behavior?: RandomBehavior;
 }
 
+/** Storage for n samples (every element is written), where the active backend wants it (dtype.ts). */
 function allocFloat(dtype: FloatDType, n: number): FloatArray {
-  if (dtype === "float32") return new Float32Array(n);
-  if (dtype === "float64") return new Float64Array(n);
+  if (dtype === "float32") return float32.empty(n) as Float32Array;
+  if (dtype === "float64") return float64.empty(n) as Float64Array;
   throw new TypeError(`unsupported dtype ${String(dtype)} (expected "float32" or "float64")`);
 }
 

@@ -1,5 +1,5 @@
 // The dtypes tensorgrad stores, and PyTorch's type promotion between them.
-import { TorchTypeError } from "../errors.js";
+import { RuntimeError, TorchTypeError } from "../errors.js";
 
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
 export type Storage = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -31,8 +31,36 @@ export class DType {
   }
   /** Allocates zero-filled storage of this dtype. */
   alloc(n: number): Storage {
-    return new this.ArrayType(n);
+    return this.allocate(n, true);
   }
+  /** Storage the caller overwrites entirely: its initial values are unspecified. */
+  empty(n: number): Storage {
+    return this.allocate(n, false);
+  }
+  private allocate(n: number, zero: boolean): Storage {
+    if (residentAllocator !== null && this.isFloatingPoint) {
+      const r = residentAllocator(this.ArrayType as Float32ArrayConstructor | Float64ArrayConstructor, n, zero);
+      if (r !== null) return r;
+    }
+    try {
+      return new this.ArrayType(n);
+    } catch (e) {
+      // PyTorch 2.x's message (1.13 says "can't allocate memory ... Error code 12 (Cannot allocate memory)")
+      if (e instanceof RangeError)
+        throw new RuntimeError(`[enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried to allocate ${n * this.itemsize} bytes.`);
+      throw e;
+    }
+  }
+}
+
+type ResidentAllocator = (ctor: Float32ArrayConstructor | Float64ArrayConstructor, n: number, zero: boolean) => Float32Array | Float64Array | null;
+let residentAllocator: ResidentAllocator | null = null;
+/**
+ * Where large float storage comes from: the wasm backend places it in its memory (src/backend/
+ * wasm_memory.ts) so its kernels need no copies; null: ordinary typed arrays. A null result falls back.
+ */
+export function setResidentAllocator(f: ResidentAllocator | null): void {
+  residentAllocator = f;
 }
 
 export const float32 = new DType("float32", 3, true, 4, Float32Array, "FloatTensor");

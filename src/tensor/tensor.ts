@@ -30,6 +30,21 @@ const NON_LEAF_GRAD_WARNING =
   "If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. " +
   "See github.com/pytorch/pytorch/pull/30531 for more informations.";
 
+/**
+ * Storage the wasm backend placed in its memory (src/backend/wasm_memory.ts) can be freed by dispose()
+ * before the GC gets to it. It is only freed when the disposed tensor is the one tensor ever made on it
+ * (views, `.data` and detached copies all count), so no other tensor can see the memory reused.
+ */
+export const residentStorage: { isResident: ((s: Storage) => boolean) | null; free: ((s: Storage) => void) | null } = { isResident: null, free: null };
+/** resident storage -> tensors made on it */
+const storageUsers = new WeakMap<Storage, number>();
+/** the smallest resident storage, in elements (64 KiB of float64) */
+const RESIDENT_MIN_ELEMENTS = 8192;
+
+function countUser(data: Storage): void {
+  if (data.length >= RESIDENT_MIN_ELEMENTS && residentStorage.isResident !== null && residentStorage.isResident(data)) storageUsers.set(data, (storageUsers.get(data) ?? 0) + 1);
+}
+
 export class Tensor {
   _data: Storage;
   _shape: number[];
@@ -57,6 +72,31 @@ export class Tensor {
     this._offset = offset;
     this.dtype = dtype ?? dtypeFromStorage(data);
     this._vc = version ?? null;
+    if (data.length >= RESIDENT_MIN_ELEMENTS) countUser(data);
+  }
+
+  /**
+   * Releases this tensor's memory now instead of when the GC collects it, and leaves the tensor empty
+   * (shape [0]); also `using t = ...` where the engine has `Symbol.dispose`. Optional: a JavaScript
+   * addition, not PyTorch's. It matters for large tensors on the wasm backend in loops that never
+   * yield to the event loop (the GC returns their memory only between event-loop turns). The storage is
+   * freed only when no other tensor was made on it (a view, `.data`, ...); otherwise only this tensor
+   * is emptied. Using an autograd graph that saved this tensor afterwards raises PyTorch's in-place
+   * modification error.
+   */
+  dispose(): void {
+    const d = this._data;
+    if (this._shape.length === 1 && this._shape[0] === 0 && d.length === 0) return;
+    const users = storageUsers.get(d);
+    if (users !== undefined) {
+      if (users === 1 && residentStorage.free !== null) residentStorage.free(d);
+      storageUsers.set(d, users - 1);
+    }
+    this._data = new this.dtype.ArrayType(0);
+    this._shape = [0];
+    this._strides = [1];
+    this._offset = 0;
+    this._version.value++;
   }
 
   /** The version counter shared with views (PyTorch's VariableVersion). */
@@ -154,6 +194,7 @@ export class Tensor {
   }
   set data(t: Tensor) {
     this._data = t._data;
+    if (t._data.length >= RESIDENT_MIN_ELEMENTS) countUser(t._data);
     this._shape = t._shape.slice();
     this._strides = t._strides.slice();
     this._offset = t._offset;
@@ -600,3 +641,13 @@ function dtypeFromStorage(data: Storage): DType {
   );
 }
 
+// `using t = ...` (explicit resource management) where the engine defines Symbol.dispose
+const disposeSymbol = (Symbol as { dispose?: symbol }).dispose;
+if (disposeSymbol !== undefined)
+  Object.defineProperty(Tensor.prototype, disposeSymbol, {
+    value(this: Tensor) {
+      this.dispose();
+    },
+    writable: true,
+    configurable: true,
+  });
