@@ -8,6 +8,10 @@ import type { FunctionCtx } from "../src/autograd/function.js";
 import { loadFixture } from "./helpers/fixtures.js";
 import { fmtFloats, transcript } from "./helpers/py.js";
 
+// The transcripts are PyTorch's printed lines, exactly: they run on the TypeScript kernels ("cpu"), whose
+// bits are PyTorch's (the default backend, "wasm", gives exp/log/tanh/sigmoid/softmax within a few ulp).
+torch.setBackend("cpu");
+
 const expected = loadFixture<Record<string, string[]>>("autograd.json");
 type Log = (...a: unknown[]) => void;
 type Err = (f: () => unknown) => void;

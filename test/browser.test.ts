@@ -58,7 +58,10 @@ const PAGE = `<!doctype html>
       w.onerror = (e) => done(reject)(new Error("step worker: " + (e.message || "failed to load")));
       w.postMessage(cfg);
     });
-    window.__tg = { torch: ns, runStep, inWorker, defaultIsNamespace: typeof ns.default?.tensor === "function" && ns.default.tensor === ns.tensor };
+    window.__tg = {
+      torch: ns, runStep, inWorker, defaultBackendAtImport: ns.getBackend(),
+      defaultIsNamespace: typeof ns.default?.tensor === "function" && ns.default.tensor === ns.tensor,
+    };
   } catch (e) {
     window.__loadError = String(e && e.stack || e);
   }
@@ -67,7 +70,9 @@ const PAGE = `<!doctype html>
 
 const STEP_WORKER = `import * as torch from "/tensorgrad.js";
 import { runStep } from "/browser_step.js";
+const defaultBackend = torch.getBackend();
 onmessage = async (e) => {
+  if (e.data === "default backend") return postMessage({ result: defaultBackend });
   try {
     postMessage({ result: await runStep(torch, e.data) });
   } catch (err) {
@@ -206,6 +211,22 @@ test("browser bundle in Chromium: a training step matches Node", { skip, timeout
     t.diagnostic(`browser: ${env.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? env.userAgent}`);
     assert.ok(env.defaultIsNamespace, "the bundle's default export is the torch namespace");
     assert.ok(env.crossOriginIsolated && env.sharedArrayBuffer, "COOP/COEP headers give a cross-origin isolated page with SharedArrayBuffer");
+
+    // The default backend is "wasm" where the engine has WebAssembly SIMD: a worker compiles the module
+    // synchronously; a page's main thread does too where the browser allows it (Chromium: up to 8 MB), else
+    // it runs on "cpu" until the asynchronous compile is done. Either way the page ends up on "wasm".
+    const defaults = await within(STEP_TIMEOUT_MS, "the default backend", page.evaluate(async () => {
+      const w = window as unknown as {
+        __tg: { torch: { getBackend: () => string }; defaultBackendAtImport: string; inWorker: (c: unknown) => Promise<string> };
+      };
+      const t0 = Date.now();
+      while (w.__tg.torch.getBackend() !== "wasm" && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 10));
+      return { atImport: w.__tg.defaultBackendAtImport, settled: w.__tg.torch.getBackend(), worker: await w.__tg.inWorker("default backend") };
+    }));
+    t.diagnostic(`default backend: page ${defaults.atImport} at import, then ${defaults.settled}; worker ${defaults.worker}`);
+    assert.equal(defaults.settled, "wasm", "the page's default backend is wasm once loaded");
+    assert.ok(defaults.atImport === "wasm" || defaults.atImport === "cpu", `page default at import: ${defaults.atImport}`);
+    assert.equal(defaults.worker, "wasm", "a worker's default backend is wasm");
 
     const relaxed = await page.evaluate(() => {
       const w = window as unknown as { __tg: { torch: { backendInfo?: () => { features: { relaxedSimd: boolean } } } } };

@@ -5,6 +5,9 @@ import { test } from "node:test";
 import torch from "../src/index.js";
 import { loadFixture } from "./helpers/fixtures.js";
 
+// PyTorch's bits are the TypeScript kernels' promise: pin them ("cpu"; the default is "wasm").
+torch.setBackend("cpu");
+
 interface Case { op: "add" | "sub" | "mul" | "div"; alpha: number | null; dtype: "float32" | "float64"; a: number[]; b: number[]; out: number[] }
 const fx = loadFixture<{ cases: Case[] }>("exact_arith.json");
 

@@ -7,6 +7,9 @@ import assert from "node:assert/strict";
 import * as torch from "../src/index.js";
 import { loadFixture } from "./helpers/fixtures.js";
 
+// Exact comparisons with PyTorch: on the TypeScript kernels ("cpu"; the default is "wasm").
+torch.setBackend("cpu");
+
 type Num = number | "-0";
 interface Case {
   seed: number;

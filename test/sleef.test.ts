@@ -5,6 +5,10 @@ import * as S from "../src/backend/sleef.js";
 import torch, { Tensor } from "../src/index.js";
 import { float32, float64 } from "../src/tensor/dtype.js";
 
+// The ops are checked against ATen's SLEEF bits, which the TypeScript kernels ("cpu") replay; the default
+// backend, "wasm", gives these functions within a few ulp (its own tolerances are the op table's).
+torch.setBackend("cpu");
+
 // test/fixtures/sleef.json is written by scripts/golden/sleef_cases.py from torch 1.13 (Debian,
 // x86_64, "CPU capability usage: AVX2", libsleef 3.5.1, glibc 2.36, one thread). Every comparison
 // is exact: the same bits, NaN matching NaN, and -0 distinct from 0.

@@ -8,6 +8,10 @@ import * as torch from "../src/index.js";
 import { Tensor } from "../src/index.js";
 import { loadFixture } from "./helpers/fixtures.js";
 
+// PyTorch's summation and product orders are the TypeScript kernels' promise: pin them ("cpu"; the default,
+// "wasm", follows the same orders today, and the op table checks it within tolerances).
+torch.setBackend("cpu");
+
 type Num = number | "nan" | "inf" | "-inf";
 type Transform = (string | number | number[] | null)[];
 interface InputSpec {

@@ -14,6 +14,10 @@ import { ELEMENTWISE_MIN_WORK, MATMUL_MIN_WORK, SUM_MIN_WORK } from "../src/back
 import { WASM_MATMUL_THREADS_MIN_WORK } from "../src/backend/parallel_wasm.js";
 import "./helpers/thread_test_kernels.js";
 
+// Most of this file splits the TypeScript kernels (parallel_ts.ts) across the pool: pin them ("cpu"; the
+// default, "wasm", would run those ops in WebAssembly); the WebAssembly products below select "wasm" themselves.
+torch.setBackend("cpu");
+
 T.addWorkerModule(new URL("./helpers/thread_test_kernels.js", import.meta.url));
 
 const BOOT_MS = 30000;

@@ -13,6 +13,10 @@ import * as BK from "../src/backend/index.js";
 import * as W from "../src/backend/wasm.js";
 import { RELAXED_WASM, SIMD_WASM } from "../src/backend/wasm_binary.js";
 
+// The TypeScript kernels are the reference of the op-level checks below, and the registry tests start
+// from them: pin "cpu" (the default backend itself is checked in default_backend.test.ts).
+torch.setBackend("cpu");
+
 const ROOT = new URL("../../", import.meta.url); // dist/test/ -> the repository root
 
 W.loadSync(false);

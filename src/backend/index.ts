@@ -4,6 +4,10 @@
 // kernel saves, and the TypeScript kernels run). The ops call the narrow interface at the bottom of
 // this file; each function either runs a kernel of the active backend or falls back to cpu.ts.
 //
+// The default is the fastest the engine offers: "wasm" where it has WebAssembly SIMD, else "cpu" (see
+// defaultBackend; setBackend("cpu") or TENSORGRAD_BACKEND=cpu for PyTorch's bits everywhere). Small
+// tensors stay on the TypeScript kernels at the default thresholds, so small programs print the same.
+//
 // What the wasm kernels give:
 // - matmul, sum and mean: the same numbers as cpu.ts, bit for bit (same order, no fused multiply-add),
 //   unless setBackend("wasm", { fused: true }) picks the relaxed-SIMD build where the engine has it;
@@ -14,8 +18,8 @@ import * as K from "./cpu.js";
 import type { Storage, StridedView } from "./cpu.js";
 import * as W from "./wasm.js";
 import { wasmMatmulParallel } from "./parallel_wasm.js";
-import { allocResident, freeResident, isResidentStorage } from "./wasm_memory.js";
-import { residentStorage } from "../tensor/tensor.js";
+import { allocResident, freeResident, isResidentStorage, sharedMemory } from "./wasm_memory.js";
+import { residentStorage } from "../tensor/resident_hooks.js";
 import { setResidentAllocator } from "../tensor/dtype.js";
 
 export type BackendName = "cpu" | "wasm";
@@ -49,21 +53,32 @@ export interface BackendOptions {
   fused?: boolean;
 }
 
-let current: BackendName = "cpu";
 let thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
+/** setBackend has been called (or TENSORGRAD_BACKEND set): the default no longer switches by itself */
+let chosen = false;
+let current: BackendName = defaultBackend();
+placeStorage(current);
+
+/**
+ * The wasm backend places large float storage in its memory, where its kernels need no copies, when
+ * the engine can share memory (then the module loaded is the shared build: wasm.ts).
+ */
+function placeStorage(name: BackendName): void {
+  const resident = name === "wasm" && sharedMemory() !== null;
+  setResidentAllocator(resident ? allocResident : null);
+  // Tensor.dispose() may free resident storage early (storage stays resident after a switch to "cpu")
+  if (resident && residentStorage.isResident === null) {
+    residentStorage.isResident = isResidentStorage;
+    residentStorage.free = freeResident;
+  }
+}
 
 function configure(name: BackendName, options: BackendOptions): void {
   const t = options.thresholds;
   thresholds = t === "always" ? { ...ALWAYS } : { ...DEFAULT_THRESHOLDS, ...(t ?? {}) };
   W.setFused(name === "wasm" && options.fused === true);
   current = name;
-  // the wasm backend places large float storage in its memory, where its kernels need no copies
-  setResidentAllocator(name === "wasm" && W.residentActive() ? allocResident : null);
-  // Tensor.dispose() may free resident storage early (storage stays resident after a switch to "cpu")
-  if (residentStorage.isResident === null && W.residentActive()) {
-    residentStorage.isResident = isResidentStorage;
-    residentStorage.free = freeResident;
-  }
+  placeStorage(name);
 }
 
 function checkName(name: string): asserts name is BackendName {
@@ -71,13 +86,15 @@ function checkName(name: string): asserts name is BackendName {
 }
 
 /**
- * Selects the kernels the ops run: "cpu" (the default) or "wasm". Loading the WebAssembly module is
- * synchronous where the engine allows it (Node.js, workers); a browser's main thread needs
- * `await initBackend("wasm")` first (or `await setBackend("wasm")`, which does that). Throws when the
+ * Selects the kernels the ops run: "cpu" or "wasm" (the default where the engine has SIMD); the choice
+ * stays (the default no longer switches by itself). Loading the WebAssembly module is synchronous where
+ * the engine allows it (Node.js, workers); where a browser's main thread refuses, it loads asynchronously
+ * and the returned promise resolves once "wasm" is selected (`await setBackend("wasm")`). Throws when the
  * engine lacks WebAssembly SIMD.
  */
 export function setBackend(name: BackendName, options: BackendOptions = {}): Promise<void> {
   checkName(name);
+  chosen = true;
   if (name === "wasm" && !W.isLoaded(options.fused === true)) {
     try {
       W.loadSync(options.fused === true);
@@ -89,6 +106,40 @@ export function setBackend(name: BackendName, options: BackendOptions = {}): Pro
   }
   configure(name, options);
   return Promise.resolve();
+}
+
+/**
+ * The default: "wasm" wherever the engine has WebAssembly SIMD, else "cpu"; TENSORGRAD_BACKEND=cpu|wasm
+ * in the environment (Node.js) picks one as setBackend would. Where modules compile synchronously
+ * (Node.js, workers) the module loads at the first kernel call that needs it (wasm.ts), not here. A
+ * page's main thread may refuse that (RangeError: Chromium above 8 MB, older browsers above 4 KB): there
+ * it loads asynchronously, and the ops run on "cpu" until it is ready, unless setBackend chose meanwhile.
+ */
+function defaultBackend(): BackendName {
+  const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TENSORGRAD_BACKEND;
+  if (fromEnv) {
+    if (fromEnv !== "cpu" && fromEnv !== "wasm") throw new Error(`unknown backend "${fromEnv}" in TENSORGRAD_BACKEND (expected "cpu" or "wasm")`);
+    if (fromEnv === "wasm") W.loadSync(false); // as setBackend("wasm") does: throws without SIMD
+    chosen = true;
+    return fromEnv;
+  }
+  if (!W.probeFeatures().simd) return "cpu";
+  const g = globalThis as { window?: unknown; document?: unknown };
+  if (typeof g.window !== "object" || typeof g.document !== "object") return "wasm";
+  // a page's main thread: compile now where the browser allows it, so that the page starts on "wasm"
+  try {
+    W.loadSync(false);
+    return "wasm";
+  } catch (e) {
+    if (!(e instanceof RangeError)) return "cpu";
+  }
+  W.loadAsync(false).then(
+    () => {
+      if (!chosen) configure("wasm", {});
+    },
+    () => {}, // stays on "cpu"
+  );
+  return "cpu";
 }
 
 /** Loads a backend's code without selecting it (asynchronous compilation, as browsers want). */

@@ -253,11 +253,16 @@ export function loadSync(wantRelaxed: boolean): void {
   if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd) relaxed = instantiateSync(true);
 }
 
+// one compile per build when asynchronous loads overlap (the default backend's and a setBackend's)
+let plainLoading: Promise<Kernels> | null = null;
+let relaxedLoading: Promise<Kernels> | null = null;
+
 /** Loads the modules asynchronously (what a browser's main thread needs). */
 export async function loadAsync(wantRelaxed: boolean): Promise<void> {
   requireSimd();
-  if (!plain) plain = await instantiateAsync(false);
-  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd) relaxed = await instantiateAsync(true);
+  if (!plain) plain = await (plainLoading ??= instantiateAsync(false).finally(() => (plainLoading = null)));
+  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd)
+    relaxed = await (relaxedLoading ??= instantiateAsync(true).finally(() => (relaxedLoading = null)));
 }
 
 export function isLoaded(wantRelaxed: boolean): boolean {
@@ -268,11 +273,6 @@ let useFused = false;
 /** Whether the products (and the f32 polynomials) use the relaxed-SIMD build's fused multiply-add. */
 export function setFused(on: boolean): void {
   useFused = on;
-}
-/** Whether the loaded module runs on the shared pool, so large storage should be allocated there. */
-export function residentActive(): boolean {
-  const k = useFused && relaxed ? relaxed : plain;
-  return k !== null && k.shared;
 }
 export function fusedActive(): boolean {
   return useFused && relaxed !== null;
@@ -327,9 +327,10 @@ export function residentAddress(a: Storage, from: number): number {
 }
 
 function kernels(): Kernels {
-  const k = useFused && relaxed ? relaxed : plain;
-  if (!k) throw new Error("the wasm backend is not loaded");
-  return k;
+  // The default backend (index.ts) compiles the plain build here, at the first kernel call that
+  // needs it, so that importing the library does not pay for it (a few ms of compiling and warming).
+  if (!plain) loadSync(false);
+  return useFused && relaxed ? relaxed : plain!;
 }
 
 function isF32(s: Storage): s is Float32Array {

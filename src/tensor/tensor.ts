@@ -10,6 +10,7 @@ import * as L from "../ops/linalg.js";
 import * as R from "../ops/reduce.js";
 import * as V from "../ops/view.js";
 import { backward as autogradBackward } from "../autograd/functional.js";
+import { residentStorage } from "./resident_hooks.js";
 import { DType, dtypeOf, getDefaultDtype, type DTypeName, type Storage } from "./dtype.js";
 import { formatTensor } from "./format.js";
 import { contiguousStrides, numelOf, wrapDim } from "./shape.js";
@@ -35,7 +36,6 @@ const NON_LEAF_GRAD_WARNING =
  * before the GC gets to it. It is only freed when the disposed tensor is the one tensor ever made on it
  * (views, `.data` and detached copies all count), so no other tensor can see the memory reused.
  */
-export const residentStorage: { isResident: ((s: Storage) => boolean) | null; free: ((s: Storage) => void) | null } = { isResident: null, free: null };
 /** resident storage -> tensors made on it */
 const storageUsers = new WeakMap<Storage, number>();
 /** the smallest resident storage, in elements (64 KiB of float64) */
