@@ -26,10 +26,16 @@ export function benchSpecs(sizes: { matmul: readonly number[]; elementwise?: num
     { key: "add", label: `add, ${el} fp32 (M elem/s)`, unit: "M elem/s", higherIsBetter: true },
     { key: "exp", label: `exp, ${el} fp32 (M elem/s)`, unit: "M elem/s", higherIsBetter: true },
     { key: "sum", label: `sum, ${el} fp32 (M elem/s)`, unit: "M elem/s", higherIsBetter: true },
+    // tensorgrad only: the same loops leaving every result to the GC instead of disposing it
+    { key: "addGc", label: `add, ${el} fp32, results left to the GC (M elem/s)`, unit: "M elem/s", higherIsBetter: true },
+    { key: "expGc", label: `exp, ${el} fp32, results left to the GC (M elem/s)`, unit: "M elem/s", higherIsBetter: true },
     { key: "mlp", label: `MLP ${mlp.inF}-${mlp.hidden}-${mlp.classes} train step, b=${mlp.batch} (ms)`, unit: "ms/step", higherIsBetter: false },
     { key: "quadratic", label: "seed quadratic SGD loop (µs/step)", unit: "µs/step", higherIsBetter: false },
   ];
 }
+
+/** Rows only tensorgrad reports (its results left to the GC rather than disposed). */
+export const TENSORGRAD_ONLY_KEYS: readonly string[] = ["addGc", "expGc"];
 
 export const BENCHES: BenchSpec[] = benchSpecs({ matmul: MATMUL_SIZES, elementwise: ELEMENTWISE_N });
 

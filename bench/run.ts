@@ -17,7 +17,7 @@ import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  type BenchSpec, FULL_SIZES, RESULT_MARK, type SuiteResult, TINY_SIZES, benchSpecs, emptyResult, parseArgs, selectedKeys,
+  type BenchSpec, FULL_SIZES, RESULT_MARK, type SuiteResult, TENSORGRAD_ONLY_KEYS, TINY_SIZES, benchSpecs, emptyResult, parseArgs, selectedKeys,
 } from "./common.js";
 import { runSoakCli } from "./soak.js";
 import { backendApi, runTensorgradSuite } from "./tensorgrad.js";
@@ -118,16 +118,22 @@ function buildTable(cols: Column[], keys: Set<string>): { header: string[]; rows
     const better = (x: number, y: number) => (b.higherIsBetter ? x > y : x < y);
     const best = (cs: Column[]): Column | undefined =>
       cs.filter((c) => c.results[b.key] !== undefined).reduce<Column | undefined>((m, c) => (m === undefined || better(c.results[b.key], m.results[b.key]) ? c : m), undefined);
-    const bestWasm = best(wasmCols)?.results[b.key];
+    // a tensorgrad-only row (addGc: add with results left to the GC) compares with the peers' plain row
+    const peerKey = TENSORGRAD_ONLY_KEYS.includes(b.key) ? b.key.replace(/Gc$/, "") : b.key;
+    const bestWasm = wasmCols
+      .map((c) => c.results[peerKey])
+      .filter((v): v is number => v !== undefined)
+      .reduce<number | undefined>((m, v) => (m === undefined || better(v, m) ? v : m), undefined);
+    const torchValue = torchCol?.results[peerKey];
     const bestTg = best(tgCols);
     const which = bestTg ? ` (${bestTg.name.replace(/^tg:/, "")})` : "";
     const withWhich = (r: string) => (r === "-" ? r : r + which);
     rows.push([
       b.label,
       ...cols.map((c) => fmt(c.results[b.key])),
-      speedup(b.key, tgDefault?.results[b.key], torchCol?.results[b.key]),
+      speedup(b.key, tgDefault?.results[b.key], torchValue),
       speedup(b.key, tgDefault?.results[b.key], bestWasm),
-      withWhich(speedup(b.key, bestTg?.results[b.key], torchCol?.results[b.key])),
+      withWhich(speedup(b.key, bestTg?.results[b.key], torchValue)),
       withWhich(speedup(b.key, bestTg?.results[b.key], bestWasm)),
     ]);
   }

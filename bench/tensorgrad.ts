@@ -47,17 +47,27 @@ export function benchMatmul(n: number, sizes: BenchSizes): number {
   const b = torch.randn([n, n]);
   let c: Tensor | null = null;
   const ms = timeSync(() => {
+    (c as { dispose?: () => void } | null)?.dispose?.(); // as the TensorFlow.js suite does
     c = torch.matmul(a, b);
   }, sizes);
   if (c === null || (c as Tensor).shape[0] !== n) throw new Error("matmul produced no result");
   return gflops(n, ms);
 }
 
-export function benchElementwise(op: "add" | "exp" | "sum", n: number, sizes: BenchSizes): number {
+/**
+ * Throughput of add/exp/sum. Like the TensorFlow.js suite (which disposes every result) each result is
+ * disposed before the next call, where this build has Tensor.dispose(); `gc`: left to the garbage
+ * collector instead, which in a loop that never yields cannot return wasm memory (src/backend/
+ * wasm_memory.ts), so past the pool's cap results go to JS memory and are copied out.
+ */
+export function benchElementwise(op: "add" | "exp" | "sum", n: number, sizes: BenchSizes, gc = false): number {
   const a = torch.randn([n]);
   const b = torch.randn([n]);
   let out: Tensor | null = null;
-  const body = op === "add" ? () => { out = a.add(b); } : op === "exp" ? () => { out = a.exp(); } : () => { out = a.sum(); };
+  const release = (t: Tensor | null): void => {
+    if (!gc && t !== null && typeof (t as { dispose?: () => void }).dispose === "function") t.dispose();
+  };
+  const body = op === "add" ? () => { release(out); out = a.add(b); } : op === "exp" ? () => { release(out); out = a.exp(); } : () => { out = a.sum(); };
   const ms = timeSync(body, sizes);
   if (out === null) throw new Error(`${op} produced no result`);
   return melems(n, ms);
@@ -119,6 +129,7 @@ export async function runTensorgradSuite(name: string, sizes: BenchSizes, keys: 
   res.checks = {};
   for (const n of sizes.matmul) if (keys.has(`matmul${n}`)) await record(res, `matmul${n}`, () => benchMatmul(n, sizes));
   for (const op of ["add", "exp", "sum"] as const) if (keys.has(op)) await record(res, op, () => benchElementwise(op, sizes.elementwise, sizes));
+  for (const op of ["add", "exp"] as const) if (keys.has(`${op}Gc`)) await record(res, `${op}Gc`, () => benchElementwise(op, sizes.elementwise, sizes, true));
   if (keys.has("mlp")) await record(res, "mlp", () => {
     const r = benchMlp(sizes);
     res.checks!.mlpFirstLoss = r.firstLoss;

@@ -18,7 +18,7 @@
 /** Storage from this many bytes on is placed in the pool (smaller tensors stay on the TypeScript kernels). */
 export const RESIDENT_MIN_BYTES = 64 * 1024;
 /** Most bytes resident storage may hold at once: above it, allocations fall back to JS storage. */
-export const POOL_CAP_BYTES = 512 * 1024 * 1024;
+export const POOL_CAP_BYTES = 128 * 1024 * 1024;
 let capBytes = POOL_CAP_BYTES;
 /** Changes the cap (tests; an application that wants less or more); returns the previous one. */
 export function setPoolCap(bytes: number): number {
