@@ -1,7 +1,7 @@
 // Elementwise kernels over f32 / f64 buffers. Binary ops take a 2-D broadcast layout: out (rows × cols,
 // contiguous) = a op b with a at a + i·sa0 + j·sa1 and b likewise, where the inner strides sa1, sb1 are
 // 1 (a row) or 0 (one value repeated); 1-D calls pass rows = 1. Unary ops are contiguous.
-import { exp4, log4, sigmoid4, tanh4 } from "./vmath";
+import { exp2, exp4, loadPartial4, log2x, log4, sigmoid2, sigmoid4, storePartial4, tanh2, tanh4 } from "./vmath";
 
 // op codes, shared with src/backend/wasm.ts
 const ADD = 0;
@@ -122,67 +122,67 @@ const SQRT = 7;
 @inline function unaryLoop32(op: i32, n: i32, x: usize, out: usize): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) v128.store(out + <usize>i * 4, uop32(op, v128.load(x + <usize>i * 4)));
-  if (i < n) {
-    // the tail through one vector, padded
-    const buf = memory.data(16, 16);
-    v128.store(buf, v128.splat<f32>(0));
-    for (let j = i; j < n; j++) store<f32>(buf + <usize>(j - i) * 4, load<f32>(x + <usize>j * 4));
-    v128.store(buf, uop32(op, v128.load(buf)));
-    for (let j = i; j < n; j++) store<f32>(out + <usize>j * 4, load<f32>(buf + <usize>(j - i) * 4));
-  }
+  // the tail through one vector, padded with zeros
+  if (i < n) storePartial4(out + <usize>i * 4, uop32(op, loadPartial4(x + <usize>i * 4, n - i, f32x4.splat(0))), n - i);
 }
+
+// One function per op: binaryen folds loops inlined side by side into one function into a single loop
+// that tests op in every iteration (and spills the polynomials' constants); loops are not inlined back.
+function neg32(n: i32, x: usize, out: usize): void { unaryLoop32(NEG, n, x, out); }
+function relu32(n: i32, x: usize, out: usize): void { unaryLoop32(RELU, n, x, out); }
+function exp32(n: i32, x: usize, out: usize): void { unaryLoop32(EXP, n, x, out); }
+function log32(n: i32, x: usize, out: usize): void { unaryLoop32(LOG, n, x, out); }
+function tanh32(n: i32, x: usize, out: usize): void { unaryLoop32(TANH, n, x, out); }
+function sigmoid32(n: i32, x: usize, out: usize): void { unaryLoop32(SIGMOID, n, x, out); }
+function abs32(n: i32, x: usize, out: usize): void { unaryLoop32(ABS, n, x, out); }
+function sqrt32(n: i32, x: usize, out: usize): void { unaryLoop32(SQRT, n, x, out); }
 
 export function unaryF32(op: i32, n: i32, x: usize, out: usize): void {
-  if (op == NEG) unaryLoop32(NEG, n, x, out);
-  else if (op == RELU) unaryLoop32(RELU, n, x, out);
-  else if (op == EXP) unaryLoop32(EXP, n, x, out);
-  else if (op == LOG) unaryLoop32(LOG, n, x, out);
-  else if (op == TANH) unaryLoop32(TANH, n, x, out);
-  else if (op == SIGMOID) unaryLoop32(SIGMOID, n, x, out);
-  else if (op == ABS) unaryLoop32(ABS, n, x, out);
-  else unaryLoop32(SQRT, n, x, out);
+  if (op == NEG) neg32(n, x, out);
+  else if (op == RELU) relu32(n, x, out);
+  else if (op == EXP) exp32(n, x, out);
+  else if (op == LOG) log32(n, x, out);
+  else if (op == TANH) tanh32(n, x, out);
+  else if (op == SIGMOID) sigmoid32(n, x, out);
+  else if (op == ABS) abs32(n, x, out);
+  else sqrt32(n, x, out);
 }
 
-@inline function uop64s(op: i32, x: f64): f64 {
-  if (op == EXP) return Math.exp(x);
-  if (op == LOG) return Math.log(x);
-  if (op == TANH) return Math.tanh(x);
-  return 1.0 / (1.0 + Math.exp(-x));
+@inline function uop64(op: i32, x: v128): v128 {
+  if (op == NEG) return f64x2.neg(x);
+  if (op == RELU) return v128.and(x, v128.or(f64x2.gt(x, f64x2.splat(0)), f64x2.ne(x, x)));
+  if (op == EXP) return exp2(x);
+  if (op == LOG) return log2x(x);
+  if (op == TANH) return tanh2(x);
+  if (op == SIGMOID) return sigmoid2(x);
+  if (op == ABS) return f64x2.abs(x);
+  return f64x2.sqrt(x);
 }
 
 @inline function unaryLoop64(op: i32, n: i32, x: usize, out: usize): void {
-  if (op == EXP || op == LOG || op == TANH || op == SIGMOID) {
-    for (let i = 0; i < n; i++) store<f64>(out + <usize>i * 8, uop64s(op, load<f64>(x + <usize>i * 8)));
-    return;
-  }
   let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    const v = v128.load(x + <usize>i * 8);
-    let r: v128;
-    if (op == NEG) r = f64x2.neg(v);
-    else if (op == RELU) r = v128.and(v, v128.or(f64x2.gt(v, f64x2.splat(0)), f64x2.ne(v, v)));
-    else if (op == ABS) r = f64x2.abs(v);
-    else r = f64x2.sqrt(v);
-    v128.store(out + <usize>i * 8, r);
-  }
-  for (; i < n; i++) {
-    const v = load<f64>(x + <usize>i * 8);
-    let r: f64;
-    if (op == NEG) r = -v;
-    else if (op == RELU) r = v > 0 || v != v ? v : 0;
-    else if (op == ABS) r = Math.abs(v);
-    else r = Math.sqrt(v);
-    store<f64>(out + <usize>i * 8, r);
-  }
+  for (; i + 2 <= n; i += 2) v128.store(out + <usize>i * 8, uop64(op, v128.load(x + <usize>i * 8)));
+  // the last element through a vector too: the same value wherever it sits
+  if (i < n) store<f64>(out + <usize>i * 8, f64x2.extract_lane(uop64(op, v128.load64_splat(x + <usize>i * 8)), 0));
 }
 
+// one function per op, as unaryF32's
+function neg64(n: i32, x: usize, out: usize): void { unaryLoop64(NEG, n, x, out); }
+function relu64(n: i32, x: usize, out: usize): void { unaryLoop64(RELU, n, x, out); }
+function exp64(n: i32, x: usize, out: usize): void { unaryLoop64(EXP, n, x, out); }
+function log64(n: i32, x: usize, out: usize): void { unaryLoop64(LOG, n, x, out); }
+function tanh64(n: i32, x: usize, out: usize): void { unaryLoop64(TANH, n, x, out); }
+function sigmoid64(n: i32, x: usize, out: usize): void { unaryLoop64(SIGMOID, n, x, out); }
+function abs64(n: i32, x: usize, out: usize): void { unaryLoop64(ABS, n, x, out); }
+function sqrt64(n: i32, x: usize, out: usize): void { unaryLoop64(SQRT, n, x, out); }
+
 export function unaryF64(op: i32, n: i32, x: usize, out: usize): void {
-  if (op == NEG) unaryLoop64(NEG, n, x, out);
-  else if (op == RELU) unaryLoop64(RELU, n, x, out);
-  else if (op == EXP) unaryLoop64(EXP, n, x, out);
-  else if (op == LOG) unaryLoop64(LOG, n, x, out);
-  else if (op == TANH) unaryLoop64(TANH, n, x, out);
-  else if (op == SIGMOID) unaryLoop64(SIGMOID, n, x, out);
-  else if (op == ABS) unaryLoop64(ABS, n, x, out);
-  else unaryLoop64(SQRT, n, x, out);
+  if (op == NEG) neg64(n, x, out);
+  else if (op == RELU) relu64(n, x, out);
+  else if (op == EXP) exp64(n, x, out);
+  else if (op == LOG) log64(n, x, out);
+  else if (op == TANH) tanh64(n, x, out);
+  else if (op == SIGMOID) sigmoid64(n, x, out);
+  else if (op == ABS) abs64(n, x, out);
+  else sqrt64(n, x, out);
 }

@@ -1,6 +1,7 @@
 // Reductions. The sums replay PyTorch's CPU cascade_sum order exactly (see sum() in
 // src/backend/cpu.ts, which this mirrors): a Vectorized<T> there is W = 8 f32 or 4 f64 lanes, two v128
 // here either way, and the four interleaved partial sums make a "row" of eight v128 (32 f32 or 16 f64).
+import { scratch } from "./scratch";
 
 const LEVELS = 4;
 
@@ -8,16 +9,18 @@ const LEVELS = 4;
   return x <= 2 ? 1 : 32 - clz<i32>(x - 1);
 }
 
-// the cascade's accumulators: LEVELS × 8 v128
-const ACC = memory.data(LEVELS * 8 * 16, 16);
+// The cascade's accumulators, LEVELS × 8 v128 (`acc` below), are the first 512 bytes of the instance's
+// scratch block (see scratch.ts; no static data, so instances on other threads can sum at the same time);
+// scalarRowSum's LEVELS × 4 values of up to 8 bytes follow.
+const SCALAR_ACC: usize = LEVELS * 8 * 16;
 
 /**
  * multi_row_sum with four groups of W lanes: `size` rows, row i at base + i·rowStride bytes, group k of
- * it at + k·colStride bytes (W lanes = 32 bytes each). Results (4W columns) in ACC[0 .. 8).
+ * it at + k·colStride bytes (W lanes = 32 bytes each). Results (4W columns) in acc[0 .. 8).
  */
-@inline function multiRowSum<T>(base: usize, rowStride: usize, colStride: usize, size: i32): void {
+@inline function multiRowSum<T>(acc: usize, base: usize, rowStride: usize, colStride: usize, size: i32): void {
   const z = v128.splat<T>(0);
-  for (let i = 0; i < LEVELS * 8; i++) v128.store(ACC + <usize>i * 16, z);
+  for (let i = 0; i < LEVELS * 8; i++) v128.store(acc + <usize>i * 16, z);
   const power = max<i32>(4, ceilLog2(size) / LEVELS);
   const step = 1 << power;
   const mask = step - 1;
@@ -35,7 +38,7 @@ const ACC = memory.data(LEVELS * 8 * 16, 16);
     }
     i += step;
     // level 0 into level 1, and up the cascade while the index is a multiple of the level's block
-    const l1 = ACC + 8 * 16;
+    const l1 = acc + 8 * 16;
     v128.store(l1, v128.add<T>(v128.load(l1), a0)); v128.store(l1, v128.add<T>(v128.load(l1, 16), a1), 16);
     v128.store(l1, v128.add<T>(v128.load(l1, 32), a2), 32); v128.store(l1, v128.add<T>(v128.load(l1, 48), a3), 48);
     v128.store(l1, v128.add<T>(v128.load(l1, 64), a4), 64); v128.store(l1, v128.add<T>(v128.load(l1, 80), a5), 80);
@@ -43,8 +46,8 @@ const ACC = memory.data(LEVELS * 8 * 16, 16);
     a0 = z; a1 = z; a2 = z; a3 = z; a4 = z; a5 = z; a6 = z; a7 = z;
     if ((i & (mask << power)) == 0) {
       for (let level = 2; level < LEVELS; level++) {
-        const lo = ACC + <usize>(level - 1) * 128;
-        const hi = ACC + <usize>level * 128;
+        const lo = acc + <usize>(level - 1) * 128;
+        const hi = acc + <usize>level * 128;
         for (let c = 0; c < 128; c += 16) {
           v128.store(hi + c, v128.add<T>(v128.load(hi + c), v128.load(lo + c)));
           v128.store(lo + c, z);
@@ -61,35 +64,35 @@ const ACC = memory.data(LEVELS * 8 * 16, 16);
     p += rowStride;
   }
   for (let level = 1; level < LEVELS; level++) {
-    const hi = ACC + <usize>level * 128;
+    const hi = acc + <usize>level * 128;
     a0 = v128.add<T>(a0, v128.load(hi)); a1 = v128.add<T>(a1, v128.load(hi, 16));
     a2 = v128.add<T>(a2, v128.load(hi, 32)); a3 = v128.add<T>(a3, v128.load(hi, 48));
     a4 = v128.add<T>(a4, v128.load(hi, 64)); a5 = v128.add<T>(a5, v128.load(hi, 80));
     a6 = v128.add<T>(a6, v128.load(hi, 96)); a7 = v128.add<T>(a7, v128.load(hi, 112));
   }
-  v128.store(ACC, a0); v128.store(ACC, a1, 16); v128.store(ACC, a2, 32); v128.store(ACC, a3, 48);
-  v128.store(ACC, a4, 64); v128.store(ACC, a5, 80); v128.store(ACC, a6, 96); v128.store(ACC, a7, 112);
+  v128.store(acc, a0); v128.store(acc, a1, 16); v128.store(acc, a2, 32); v128.store(acc, a3, 48);
+  v128.store(acc, a4, 64); v128.store(acc, a5, 80); v128.store(acc, a6, 96); v128.store(acc, a7, 112);
 }
 
 /**
  * row_sum with W lanes: `size` vectors `stride` bytes apart as four interleaved partial sums, the
- * leftovers added to the first, then the other three; the W lane sums end in ACC[0 .. 2).
+ * leftovers added to the first, then the other three; the W lane sums end in acc[0 .. 2).
  */
-@inline function rowSum<T>(base: usize, stride: usize, size: i32): void {
+@inline function rowSum<T>(acc: usize, base: usize, stride: usize, size: i32): void {
   const sizeIlp = size / 4;
-  multiRowSum<T>(base, stride << 2, stride, sizeIlp);
-  let a0 = v128.load(ACC);
-  let a1 = v128.load(ACC, 16);
+  multiRowSum<T>(acc, base, stride << 2, stride, sizeIlp);
+  let a0 = v128.load(acc);
+  let a1 = v128.load(acc, 16);
   for (let i = sizeIlp * 4; i < size; i++) {
     const p = base + <usize>i * stride;
     a0 = v128.add<T>(a0, v128.load(p));
     a1 = v128.add<T>(a1, v128.load(p, 16));
   }
-  a0 = v128.add<T>(a0, v128.load(ACC, 32)); a1 = v128.add<T>(a1, v128.load(ACC, 48));
-  a0 = v128.add<T>(a0, v128.load(ACC, 64)); a1 = v128.add<T>(a1, v128.load(ACC, 80));
-  a0 = v128.add<T>(a0, v128.load(ACC, 96)); a1 = v128.add<T>(a1, v128.load(ACC, 112));
-  v128.store(ACC, a0);
-  v128.store(ACC, a1, 16);
+  a0 = v128.add<T>(a0, v128.load(acc, 32)); a1 = v128.add<T>(a1, v128.load(acc, 48));
+  a0 = v128.add<T>(a0, v128.load(acc, 64)); a1 = v128.add<T>(a1, v128.load(acc, 80));
+  a0 = v128.add<T>(a0, v128.load(acc, 96)); a1 = v128.add<T>(a1, v128.load(acc, 112));
+  v128.store(acc, a0);
+  v128.store(acc, a1, 16);
 }
 
 /**
@@ -100,12 +103,13 @@ function innerSum<T>(inp: usize, is1: i32, size0: i32, size1: i32, out: usize, o
   const S = sizeof<T>();
   const W = 32 / <i32>sizeof<T>();
   const vecSize = size0 / W;
+  const acc = scratch();
   for (let j = 0; j < size1; j++) {
     const row = inp + <usize>j * is1 * S;
-    rowSum<T>(row, 32, vecSize);
+    rowSum<T>(acc, row, 32, vecSize);
     let fin: T = 0;
     for (let k = vecSize * W; k < size0; k++) fin += load<T>(row + <usize>k * S);
-    for (let l = 0; l < W; l++) fin += load<T>(ACC + <usize>l * S);
+    for (let l = 0; l < W; l++) fin += load<T>(acc + <usize>l * S);
     const o = out + <usize>j * os1 * S;
     store<T>(o, load<T>(o) + fin);
   }
@@ -119,32 +123,32 @@ function outerSum<T>(inp: usize, is0: i32, size0: i32, size1: i32, out: usize, o
   const S = sizeof<T>();
   const W = 32 / <i32>sizeof<T>();
   const rs = <usize>is0 * S;
+  const acc = scratch();
   let j = 0;
   for (; j + 4 * W <= size1; j += 4 * W) {
-    multiRowSum<T>(inp + <usize>j * S, rs, 32, size0);
+    multiRowSum<T>(acc, inp + <usize>j * S, rs, 32, size0);
     for (let c = 0; c < 4 * W; c++) {
       const o = out + <usize>(j + c) * os1 * S;
-      store<T>(o, load<T>(o) + load<T>(ACC + <usize>c * S));
+      store<T>(o, load<T>(o) + load<T>(acc + <usize>c * S));
     }
   }
   for (; j + W <= size1; j += W) {
-    rowSum<T>(inp + <usize>j * S, rs, size0);
+    rowSum<T>(acc, inp + <usize>j * S, rs, size0);
     for (let l = 0; l < W; l++) {
       const o = out + <usize>(j + l) * os1 * S;
-      store<T>(o, load<T>(o) + load<T>(ACC + <usize>l * S));
+      store<T>(o, load<T>(o) + load<T>(acc + <usize>l * S));
     }
   }
   for (; j < size1; j++) {
     const o = out + <usize>j * os1 * S;
-    store<T>(o, load<T>(o) + scalarRowSum<T>(inp + <usize>j * S, rs, size0));
+    store<T>(o, load<T>(o) + scalarRowSum<T>(acc + SCALAR_ACC, inp + <usize>j * S, rs, size0));
   }
 }
 
 /** row_sum with one lane (scalar multi_row_sum over four interleaved sums). */
-function scalarRowSum<T>(base: usize, stride: usize, size: i32): T {
+function scalarRowSum<T>(acc: usize, base: usize, stride: usize, size: i32): T {
   const sizeIlp = size / 4;
-  // multi_row_sum, nrows = 4, lanes = 1
-  const acc = memory.data(LEVELS * 4 * 8, 16); // LEVELS × 4 values of up to 8 bytes
+  // multi_row_sum, nrows = 4, lanes = 1; acc: LEVELS × 4 values
   const S = sizeof<T>();
   for (let c = 0; c < LEVELS * 4; c++) store<T>(acc + <usize>c * S, 0);
   const power = max<i32>(4, ceilLog2(sizeIlp) / LEVELS);
@@ -210,20 +214,21 @@ function extremum<T>(inp: usize, n: i32, isMax: bool): T {
         m2 = v128.min<T>(m2, v128.load(p, 32)); m3 = v128.min<T>(m3, v128.load(p, 48));
       }
     }
-    const buf = memory.data(64, 16);
-    if (isMax) v128.store(buf, v128.max<T>(v128.max<T>(m0, m1), v128.max<T>(m2, m3)));
-    else v128.store(buf, v128.min<T>(v128.min<T>(m0, m1), v128.min<T>(m2, m3)));
-    r = load<T>(buf);
-    for (let l = 1; l < L; l++) {
-      const v = load<T>(buf + <usize>l * S);
-      r = v != v || r != r ? <T>NaN : isMax ? max<T>(r, v) : min<T>(r, v);
+    const m = isMax ? v128.max<T>(v128.max<T>(m0, m1), v128.max<T>(m2, m3)) : v128.min<T>(v128.min<T>(m0, m1), v128.min<T>(m2, m3));
+    r = v128.extract_lane<T>(m, 0);
+    r = pick<T>(r, v128.extract_lane<T>(m, 1), isMax);
+    if (L == 4) {
+      r = pick<T>(r, v128.extract_lane<T>(m, 2), isMax);
+      r = pick<T>(r, v128.extract_lane<T>(m, 3), isMax);
     }
   }
-  for (; i < n; i++) {
-    const v = load<T>(inp + <usize>i * S);
-    r = v != v || r != r ? <T>NaN : isMax ? max<T>(r, v) : min<T>(r, v);
-  }
+  for (; i < n; i++) r = pick<T>(r, load<T>(inp + <usize>i * S), isMax);
   return r;
+}
+
+/** max (isMax) or min of r and v, NaN if either is */
+@inline function pick<T>(r: T, v: T, isMax: bool): T {
+  return v != v || r != r ? <T>NaN : isMax ? max<T>(r, v) : min<T>(r, v);
 }
 
 export function maxF32(inp: usize, n: i32): f32 {

@@ -1,6 +1,6 @@
 // softmax / log_softmax over the last dimension of a contiguous rows × cols block: max-shifted,
 // f32 rows through the four-lane exp (sums in f32 lanes), f64 rows through scalar Math.exp.
-import { exp4, log4 } from "./vmath";
+import { exp4, loadPartial4, log4, storePartial4 } from "./vmath";
 
 function rowMaxF32(x: usize, n: i32): f32 {
   let m: f32 = -Infinity;
@@ -19,14 +19,6 @@ function rowMaxF32(x: usize, n: i32): f32 {
   return m;
 }
 
-/** Loads lanes i .. min(i + 4, n) of x, the rest filled with `fill`. */
-@inline function loadTail(x: usize, i: i32, n: i32, fill: f32): v128 {
-  const buf = memory.data(16, 16);
-  v128.store(buf, f32x4.splat(fill));
-  for (let j = i; j < n; j++) store<f32>(buf + <usize>(j - i) * 4, load<f32>(x + <usize>j * 4));
-  return v128.load(buf);
-}
-
 export function softmaxF32(rows: i32, n: i32, x: usize, out: usize, log: bool): void {
   for (let r = 0; r < rows; r++) {
     const xr = x + <usize>r * n * 4;
@@ -41,13 +33,9 @@ export function softmaxF32(rows: i32, n: i32, x: usize, out: usize, log: bool): 
       s = f32x4.add(s, e);
     }
     if (i < n) {
-      const e = exp4(f32x4.sub(loadTail(xr, i, n, -Infinity), m));
+      const e = exp4(f32x4.sub(loadPartial4(xr + <usize>i * 4, n - i, f32x4.splat(-Infinity)), m));
       s = f32x4.add(s, e);
-      if (!log) {
-        const buf = memory.data(16, 16);
-        v128.store(buf, e);
-        for (let j = i; j < n; j++) store<f32>(or + <usize>j * 4, load<f32>(buf + <usize>(j - i) * 4));
-      }
+      if (!log) storePartial4(or + <usize>i * 4, e, n - i);
     }
     const sum = (f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1)) + (f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3));
     if (log) {

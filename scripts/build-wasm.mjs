@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Builds the WebAssembly kernels (assembly/, AssemblyScript) before tsc: two modules, plain SIMD and
-// relaxed SIMD, written to build/wasm/ and embedded as base64 in src/backend/wasm_binary.ts (both
-// gitignored) with the hash of the sources they came from. Nothing is rebuilt while that hash is
-// current (--force rebuilds anyway). test/wasm.test.ts recomputes the hash with sourceHash() below.
+// Builds the WebAssembly kernels (assembly/, AssemblyScript) before tsc: plain SIMD and relaxed SIMD,
+// each once with its own memory and once importing a shared one (env.memory, for kernels running on
+// several threads over the same memory; engines without cross-origin isolation cannot create shared
+// memory, so the own-memory builds stay), written to build/wasm/ and embedded as base64 in
+// src/backend/wasm_binary.ts (both gitignored) with the hash of the sources and flags they came from.
+// Nothing is rebuilt while that hash is current (--force rebuilds anyway). test/wasm.test.ts recomputes
+// the hash with sourceHash() below.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -13,7 +16,7 @@ const SRC = join(ROOT, "assembly");
 const OUT_DIR = join(ROOT, "build", "wasm");
 const GENERATED = join(ROOT, "src", "backend", "wasm_binary.ts");
 
-/** asc options shared by both builds; the relaxed build adds --enable relaxed-simd. */
+/** asc options shared by all builds; VARIANTS adds relaxed SIMD and/or the imported shared memory. */
 export const ASC_FLAGS = ["-O3", "--runtime", "stub", "--noAssert", "--enable", "simd", "--initialMemory", "1"];
 const SHARED = ["--enable", "threads", "--importMemory", "--sharedMemory", "--maximumMemory", "65536"];
 export const VARIANTS = {

@@ -11,7 +11,7 @@ import * as torch from "../src/index.js";
 import * as K from "../src/backend/cpu.js";
 import * as BK from "../src/backend/index.js";
 import * as W from "../src/backend/wasm.js";
-import { RELAXED_WASM, SIMD_WASM } from "../src/backend/wasm_binary.js";
+import { RELAXED_SHARED_WASM, RELAXED_WASM, SIMD_SHARED_WASM, SIMD_WASM } from "../src/backend/wasm_binary.js";
 
 // The TypeScript kernels are the reference of the op-level checks below, and the registry tests start
 // from them: pin "cpu" (the default backend itself is checked in default_backend.test.ts).
@@ -69,7 +69,8 @@ describe("wasm build", () => {
     const now = sourceHash(fileURLToPath(ROOT));
     assert.equal(W.WASM_SOURCE_HASH, now, "src/backend/wasm_binary.ts is stale: run `npm run build:wasm` (npm test and npm run build do it first)");
     // and the embedded bytes are those of the build outputs, where present
-    for (const [name, b64] of [["simd", SIMD_WASM], ["relaxed", RELAXED_WASM]] as const) {
+    const builds = [["simd", SIMD_WASM], ["relaxed", RELAXED_WASM], ["simd_shared", SIMD_SHARED_WASM], ["relaxed_shared", RELAXED_SHARED_WASM]] as const;
+    for (const [name, b64] of builds) {
       const file = new URL(`build/wasm/kernels-${name}.wasm`, ROOT);
       if (existsSync(file)) assert.deepEqual(Buffer.from(b64, "base64"), readFileSync(file), `${name} module differs from build/wasm`);
     }
@@ -81,6 +82,65 @@ describe("wasm build", () => {
     assert.equal(f.simd, WebAssembly.validate(Buffer.from(SIMD_WASM, "base64")));
     assert.equal(f.relaxedSimd, WebAssembly.validate(Buffer.from(RELAXED_WASM, "base64")));
     assert.equal(f.simd, true, "Node.js 20 has WebAssembly SIMD");
+  });
+
+  test("the shared-memory builds import a shared env.memory and compute what the own-memory builds do; no kernel writes below heapBase()", () => {
+    // in a child process with relaxed SIMD enabled (Node.js 20 needs the flag), so both pairs are checked
+    const binary = new URL("dist/src/backend/wasm_binary.js", ROOT).href;
+    const code = `
+      const B = await import(${JSON.stringify(binary)});
+      const bytes = (name) => Buffer.from(B[name], "base64");
+      // every kernel, the tails and every summation path included, on fixed inputs from 64 KiB on; the
+      // static data below heapBase() is compared before and after
+      function run(ex, memory) {
+        if (memory.buffer.byteLength < 1 << 23) memory.grow(((1 << 23) - memory.buffer.byteLength) >> 16);
+        const heap = ex.heapBase();
+        const before = new Uint8Array(memory.buffer, 0, heap).slice();
+        ex.setScratch(heap);
+        const x = 1 << 16, out = 1 << 20, work = 3 << 20, n = 70001; // gemm work: about 2.2 MB
+        const X = new Float32Array(memory.buffer, x, n);
+        for (let i = 0; i < n; i++) X[i] = Math.sin(i * 0.37) * 6;
+        const O = () => new Float32Array(memory.buffer, out, n);
+        const res = [];
+        for (let op = 0; op < 8; op++) { ex.unaryF32(op, n, x, out); res.push(...O()); ex.unaryF64(op, 1001, x, out); res.push(...O().slice(0, 2002)); }
+        ex.binaryF32(3, 7, 101, x, 101, 1, x + 4000, 0, 1, out); res.push(...O().slice(0, 707));
+        for (const [f, args] of [["innerSumF32", [x, 333, 333, 20]], ["outerSumF32", [x, 1000, 60, 1000]], ["outerSumF32", [x, 7, 9000, 7]], ["innerSumF64", [x, 1, n >> 1, 1]], ["outerSumF64", [x, 3, 3000, 3]]]) {
+          O().fill(0); ex[f](...args, out, 1); res.push(...O().slice(0, 1000));
+        }
+        res.push(ex.maxF32(x, n), ex.minF32(x, n - 3), ex.maxF64(x, 1001), ex.minF64(x, 999));
+        for (const log of [0, 1]) { ex.softmaxF32(61, 1147, x, out, log); res.push(...O()); ex.softmaxF64(13, 99, x, out, log); res.push(...O().slice(0, 13 * 99 * 2)); }
+        ex.gemmF32(1, 50, 70, 90, x, 90, 1, 0, x + 40000, 70, 1, 0, out, 3500, work, 0, 50); res.push(...O().slice(0, 3500));
+        const after = new Uint8Array(memory.buffer, 0, heap);
+        return { res: res.map((v) => Object.is(v, -0) ? "-0" : String(v)).join(","), staticKept: after.every((b, i) => b === before[i]) };
+      }
+      const report = {};
+      for (const [own, shared] of [["SIMD_WASM", "SIMD_SHARED_WASM"], ["RELAXED_WASM", "RELAXED_SHARED_WASM"]]) {
+        if (!WebAssembly.validate(bytes(shared))) { report[shared] = { runs: false, validatesLikeOwn: !WebAssembly.validate(bytes(own)) }; continue; }
+        const mod = new WebAssembly.Module(bytes(shared));
+        const imports = WebAssembly.Module.imports(mod).map((i) => i.module + "." + i.name + ":" + i.kind);
+        let unsharedRefused = false;
+        try { new WebAssembly.Instance(mod, { env: { memory: new WebAssembly.Memory({ initial: 1, maximum: 65536 }), abort() {} } }); } catch (e) { unsharedRefused = e instanceof WebAssembly.LinkError; }
+        const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+        const a = run(new WebAssembly.Instance(mod, { env: { memory, abort() {} } }).exports, memory);
+        const ownEx = new WebAssembly.Instance(new WebAssembly.Module(bytes(own)), { env: { abort() {} } }).exports;
+        const b = run(ownEx, ownEx.memory);
+        report[shared] = { runs: true, imports, unsharedRefused, same: a.res === b.res, staticKept: [a.staticKept, b.staticKept] };
+      }
+      console.log(JSON.stringify(report));`;
+    const r = spawnSync(process.execPath, ["--experimental-wasm-relaxed-simd", "--input-type=module", "-e", code], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, { runs: boolean; validatesLikeOwn?: boolean; imports?: string[]; unsharedRefused?: boolean; same?: boolean; staticKept?: boolean[] }>;
+    assert.equal(report.SIMD_SHARED_WASM.runs, true, "Node.js 20 runs the shared SIMD build");
+    for (const [name, v] of Object.entries(report)) {
+      if (!v.runs) {
+        assert.equal(v.validatesLikeOwn, true, `${name}: the engine refuses it but not the own-memory build`);
+        continue;
+      }
+      assert.ok(v.imports!.includes("env.memory:memory"), `${name} imports ${v.imports!.join(", ")}`);
+      assert.equal(v.unsharedRefused, true, `${name}: an unshared memory must not link`);
+      assert.equal(v.same, true, `${name}: results differ from the own-memory build's`);
+      assert.deepEqual(v.staticKept, [true, true], `${name}: a kernel wrote static data (shared build, own-memory build)`);
+    }
   });
 
   test("the relaxed-SIMD (fused) build computes products within float32 tolerance where the engine runs it", () => {

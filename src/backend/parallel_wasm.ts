@@ -5,7 +5,7 @@
 import * as W from "./wasm.js";
 import type { StridedView } from "./cpu.js";
 import type { WasmElementwiseArgs, WasmMatmulArgs } from "./thread_kernels_wasm.js";
-import { allocBlock, release, sharedMemory } from "./wasm_memory.js";
+import { sharedMemory } from "./wasm_memory.js";
 import "./thread_kernels_wasm.js";
 import { getNumThreads, parallelFor, shouldParallelize, stage } from "./threads.js";
 
@@ -59,15 +59,6 @@ export const WASM_ELEMENTWISE_THREADS_MIN = { transcendental: 1 << 16, arithmeti
 
 const TRANSCENDENTAL_OPS = new Set<number>([W.UNARY_OPS.exp, W.UNARY_OPS.log, W.UNARY_OPS.tanh, W.UNARY_OPS.sigmoid]);
 
-/** Scratch blocks for the chunks of one job (the kernels' tail buffers): released by the caller. */
-function scratchFor(chunks: number): { addr: number; bytes: number; free(): void } {
-  const bytes = W.scratchBytes();
-  if (bytes === 0) return { addr: 0, bytes: 0, free() {} };
-  const block = allocBlock(bytes * chunks);
-  if (block === null) throw new RangeError("tensorgrad wasm: no memory for the threads' scratch");
-  return { addr: block.addr, bytes, free: () => release(block) };
-}
-
 /**
  * out = op(x) (unary: `op` a UNARY_OPS code, x contiguous) or out = a op b over the 2-D layout
  * (binary), every address in the pool's memory (resident operands, or the caller's temporaries), on
@@ -87,18 +78,12 @@ export function wasmElementwiseParallel(
   // two chunks per thread: each costs a little, and the caller takes its share too
   let chunk = Math.ceil(items / (2 * threads));
   if (rows === 1) chunk = Math.ceil(chunk / 16) * 16; // whole vectors, so only the last chunk has a tail
-  const chunks = Math.ceil(items / chunk);
-  const scratch = scratchFor(chunks);
-  try {
-    const args: WasmElementwiseArgs = {
-      memory, fused: W.fusedActive(), f32, kind, op, x, out,
-      rows, cols: layout ? layout.cols : n, sa0: layout?.sa0 ?? 0, sa1: layout?.sa1 ?? 1, b: layout?.b ?? 0, sb0: layout?.sb0 ?? 0, sb1: layout?.sb1 ?? 1,
-      scratch: scratch.addr, scratchBytes: scratch.bytes, chunk,
-    };
-    parallelFor("wasm.elementwise", items, args, { chunk });
-  } finally {
-    scratch.free();
-  }
+  // the elementwise kernels keep nothing in memory (no scratch): any instance on the memory can run a chunk
+  const args: WasmElementwiseArgs = {
+    memory, fused: W.fusedActive(), f32, kind, op, x, out,
+    rows, cols: layout ? layout.cols : n, sa0: layout?.sa0 ?? 0, sa1: layout?.sa1 ?? 1, b: layout?.b ?? 0, sb0: layout?.sb0 ?? 0, sb1: layout?.sb1 ?? 1,
+  };
+  parallelFor("wasm.elementwise", items, args, { chunk });
   return true;
 }
 

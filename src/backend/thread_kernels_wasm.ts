@@ -54,13 +54,11 @@ export interface WasmElementwiseArgs {
   op: number;
   x: number; out: number;
   rows: number; cols: number; sa0: number; sa1: number; sb0: number; sb1: number; b: number;
-  /** scratch block of chunk c at scratch + c · scratchBytes (0: the build needs none) */
-  scratch: number; scratchBytes: number; chunk: number;
 }
 
 defineKernel<WasmElementwiseArgs>("wasm.elementwise", (p, i0, i1) => {
+  // (no setScratch: these kernels use none; a sum on such an instance would trap)
   const ex = W.kernelsOn(p.memory, p.fused);
-  if (isPoolWorker && p.scratchBytes > 0 && ex.setScratch) ex.setScratch(p.scratch + Math.floor(i0 / p.chunk) * p.scratchBytes);
   const S = p.f32 ? 4 : 8;
   if (p.kind === "unary") {
     (p.f32 ? ex.unaryF32 : ex.unaryF64)(p.op, i1 - i0, p.x + i0 * S, p.out + i0 * S);

@@ -35,6 +35,8 @@ interface Exports {
   minF64(inp: number, n: number): number;
   softmaxF32(rows: number, n: number, x: number, out: number, log: number): void;
   softmaxF64(rows: number, n: number, x: number, out: number, log: number): void;
+  scratchBytes(): number;
+  setScratch(ptr: number): void;
 }
 
 // ---- feature probes ------------------------------------------------------------------------------
@@ -114,6 +116,12 @@ class Kernels {
     this.base = this.ex.heapBase();
     this.top = this.base;
     if (shared) checkStaticEnd(this.base);
+    // this instance's scratch (the sums' accumulators), kept for good: a pool block (shared build: the
+    // instances on other threads share the memory) or the arena's first block, below every mark
+    const bytes = this.ex.scratchBytes();
+    const block = shared ? allocBlock(bytes) : null;
+    if (shared && block === null) throw new RangeError("tensorgrad wasm: no memory for the kernels' scratch");
+    this.ex.setScratch(block ? block.addr : this.alloc(bytes));
     this.views();
   }
 
@@ -279,7 +287,7 @@ export function fusedActive(): boolean {
 }
 
 /** The exports the worker threads' chunks call: see kernelsOn(). */
-export type SharedExports = Exports & { setScratch?(p: number): void; scratchBytes?(): number };
+export type SharedExports = Exports;
 
 let attached: { memory: WebAssembly.Memory; plain: SharedExports | null; relaxed: SharedExports | null } | null = null;
 
@@ -304,12 +312,6 @@ export function kernelsOn(memory: WebAssembly.Memory, fusedBuild: boolean): Shar
     attached[which] = ex;
   }
   return ex;
-}
-
-/** Bytes of scratch one thread's chunk needs (0 for builds that keep no per-call scratch in memory). */
-export function scratchBytes(): number {
-  const ex = kernels().ex as SharedExports;
-  return ex.scratchBytes ? ex.scratchBytes() : 0;
 }
 
 type ElementwiseLayout = { rows: number; cols: number; sa0: number; sa1: number; b: number; sb0: number; sb1: number };
