@@ -20,7 +20,7 @@ import {
   type BenchSpec, FULL_SIZES, RESULT_MARK, type SuiteResult, TENSORGRAD_ONLY_KEYS, TINY_SIZES, benchSpecs, emptyResult, parseArgs, selectedKeys,
 } from "./common.js";
 import { runSoakCli } from "./soak.js";
-import { backendApi, runTensorgradSuite } from "./tensorgrad.js";
+import { backendApi } from "./tensorgrad.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benchSrc = join(here, "..", "..", "bench");
@@ -205,12 +205,14 @@ async function main(): Promise<void> {
     }
   }
   if (!configs.some((c) => c.isDefault) && configs.length > 0) configs[configs.length - 1].isDefault = true;
+  const only = [...(args.get("only") ? ["--only", args.get("only")!] : []), ...(tiny ? ["--tiny"] : [])];
+  const node = process.execPath;
   for (const c of configs) {
-    if (c.backend !== null) await backendApi.setBackend(c.backend, c.options);
-    if (c.threads !== null) backendApi.setNumThreads(c.threads);
     const name = `tg:${c.label}${c.threads !== null ? `×${c.threads}` : ""}`;
     process.stdout.write(`  running ${name} ...`);
-    const col = await timed(() => runTensorgradSuite(name, sizes, keys));
+    // each configuration in its own process, as the peers: one column's pool and heap do not carry over
+    const childArgs = [join(here, "tensorgrad.js"), "--name", name, ...(c.backend !== null ? ["--backend", c.backend] : []), ...(c.options?.fused ? ["--fused"] : []), ...(c.threads !== null ? ["--threads", String(c.threads)] : []), ...only];
+    const col = await timed(() => runChild(node, childArgs, name, 600));
     col.isDefault = c.isDefault;
     cols.push(col);
     console.log(` ${col.seconds.toFixed(0)} s (load ${col.load[0].toFixed(2)} -> ${col.load[1].toFixed(2)})`);
@@ -220,8 +222,6 @@ async function main(): Promise<void> {
 
   // Peers, each in its own process.
   const peerNames = (args.get("peers") ?? "torch,torch-mt,tfjs-cpu,tfjs-wasm,tfjs-wasm-mt,jax-js").split(",").filter((p) => p && p !== "none");
-  const only = [...(args.get("only") ? ["--only", args.get("only")!] : []), ...(tiny ? ["--tiny"] : [])];
-  const node = process.execPath;
   const peers: Record<string, () => SuiteResult> = {
     torch: () =>
       existsSync(PYTHON)
@@ -297,7 +297,11 @@ async function main(): Promise<void> {
       "update, reading the loss as a number every step (tensorgrad and PyTorch start from the same seed, so their",
       "`mlpFirstLoss` checks agree). tensorgrad, PyTorch and TensorFlow.js compute eagerly inside each call (tfjs",
       "matmul also reads its result with `dataSync()`); jax-js is lazy, so each of its calls waits for",
-      "`blockUntilReady()`. Each peer runs in its own process; tensorgrad runs in the bench process.",
+      "`blockUntilReady()`. Each column runs in its own process. In the matmul/add/exp rows every result is disposed",
+      "before the next call, as the TensorFlow.js suite does (`tensor.dispose()`; PyTorch frees by reference count);",
+      "the \"results left to the GC\" rows run the same loops without that: JavaScript returns wasm memory only",
+      "between event-loop turns, so past the 128 MiB pool results go to JS memory and are copied out (compared with",
+      "the peers' plain rows). The MLP and quadratic loops are plain PyTorch-style code, nothing disposed.",
       "Soak benchmark (RSS over 100,000 MLP steps): `npm run bench:soak`, last report in bench/SOAK.md.",
       "",
       "## Columns",

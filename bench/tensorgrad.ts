@@ -3,8 +3,9 @@
 // at run time, so the bench runs the same before and after those functions exist.
 import torch from "../src/index.js";
 import type { Tensor } from "../src/index.js";
+import { fileURLToPath } from "node:url";
 import {
-  type BenchSizes, type SuiteResult, emptyResult, gflops, melems, record, timeSync,
+  type BenchSizes, type SuiteResult, FULL_SIZES, TINY_SIZES, emitResult, emptyResult, gflops, melems, parseArgs, record, selectedKeys, timeSync,
 } from "./common.js";
 
 type Fn = (...args: unknown[]) => unknown;
@@ -123,13 +124,19 @@ export function benchQuadratic(steps: number, sizes: BenchSizes): { us: number; 
   return { us: rounds[rounds.length >> 1], x: x.item() as number };
 }
 
-/** Every selected benchmark on tensorgrad's current backend configuration. */
+/** An event-loop turn: a real program's between two pieces of work, when the GC's finalizers run. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Every selected benchmark on tensorgrad's current backend configuration, one event-loop turn apart.
+ * The rows that leave results to the GC run last: in their loops the wasm memory pool fills up.
+ */
 export async function runTensorgradSuite(name: string, sizes: BenchSizes, keys: Set<string>): Promise<SuiteResult> {
   const res = emptyResult(name, `tensorgrad (${describeConfig()})`);
   res.checks = {};
-  for (const n of sizes.matmul) if (keys.has(`matmul${n}`)) await record(res, `matmul${n}`, () => benchMatmul(n, sizes));
-  for (const op of ["add", "exp", "sum"] as const) if (keys.has(op)) await record(res, op, () => benchElementwise(op, sizes.elementwise, sizes));
-  for (const op of ["add", "exp"] as const) if (keys.has(`${op}Gc`)) await record(res, `${op}Gc`, () => benchElementwise(op, sizes.elementwise, sizes, true));
+  for (const n of sizes.matmul) if (keys.has(`matmul${n}`)) await turn().then(() => record(res, `matmul${n}`, () => benchMatmul(n, sizes)));
+  for (const op of ["add", "exp", "sum"] as const) if (keys.has(op)) await turn().then(() => record(res, op, () => benchElementwise(op, sizes.elementwise, sizes)));
+  await turn();
   if (keys.has("mlp")) await record(res, "mlp", () => {
     const r = benchMlp(sizes);
     res.checks!.mlpFirstLoss = r.firstLoss;
@@ -141,5 +148,19 @@ export async function runTensorgradSuite(name: string, sizes: BenchSizes, keys: 
     res.checks!.quadraticX = r.x;
     return r.us;
   });
+  for (const op of ["add", "exp"] as const) if (keys.has(`${op}Gc`)) await turn().then(() => record(res, `${op}Gc`, () => benchElementwise(op, sizes.elementwise, sizes, true)));
   return res;
+}
+
+// `node dist/bench/tensorgrad.js --name tg:wasm×2 --backend wasm [--fused] --threads 2 [--tiny] [--only ...]`:
+// one column of `npm run bench`, in its own process (bench/run.ts starts one per configuration).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = parseArgs(process.argv.slice(2));
+  const sizes = args.has("tiny") ? TINY_SIZES : FULL_SIZES;
+  const backend = args.get("backend");
+  if (backend) await backendApi.setBackend(backend, args.has("fused") ? { fused: true } : undefined);
+  if (args.has("threads")) backendApi.setNumThreads(Number(args.get("threads")));
+  const res = await runTensorgradSuite(args.get("name") ?? "tg", sizes, selectedKeys(args.get("only"), sizes));
+  emitResult(res);
+  process.exit(0); // the worker pool would keep the process alive
 }

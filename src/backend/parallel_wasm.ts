@@ -50,12 +50,13 @@ export function wasmMatmulParallel(
 }
 
 /**
- * Elements from which an elementwise kernel on resident operands is split across threads: a job costs
- * some tens of µs (a message to each worker, a futex wake-up), which 2^16 float exps or 2^18 float
- * additions take on one thread (bench/wasm_kernels.ts). Only the shared build splits: workers reach
- * the operands in the pool's memory.
+ * Elements from which an elementwise kernel is split across threads. A job costs tens of µs (a message
+ * to each worker, its wake-up): measured with 2 threads on the 2-core machine (load ~1), float32 exp
+ * took 46 -> 69 µs at 2^16, 176 -> 187 at 2^18, 705 -> 586 at 2^20, 2812 -> 1505 at 2^22; add is
+ * bound by memory bandwidth (141 -> 146 µs at 2^20, 1037 -> 1011 at 2^22), mul by a scalar gains from
+ * 2^22 (710 -> 438). Only the shared build splits: workers reach the operands in the pool's memory.
  */
-export const WASM_ELEMENTWISE_THREADS_MIN = { transcendental: 1 << 16, arithmetic: 1 << 18 } as const;
+export const WASM_ELEMENTWISE_THREADS_MIN = { transcendental: 1 << 19, arithmetic: 1 << 21 } as const;
 
 const TRANSCENDENTAL_OPS = new Set<number>([W.UNARY_OPS.exp, W.UNARY_OPS.log, W.UNARY_OPS.tanh, W.UNARY_OPS.sigmoid]);
 
