@@ -33,6 +33,9 @@ export * as linalg from "./linalg/index.js";
 export * as nn from "./nn/index.js";
 export * from "./torch.js";
 export { setNumThreads, getNumThreads } from "./backend/parallel_ts.js";
+// why kernels do or do not run on the worker pool here (a page's main thread cannot block: single-threaded)
+export { threadPoolInfo, setThreadOptions } from "./backend/threads.js";
+export { poolInfo as memoryInfo } from "./backend/wasm_memory.js";
 export { setBackend, getBackend, initBackend, backendInfo } from "./backend/index.js";
 export const autograd = autogradNs;
 export const optim = optimNs;

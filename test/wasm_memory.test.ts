@@ -52,6 +52,15 @@ function assertClose(actual: Tensor, expected: Tensor, rtol: number, what: strin
 }
 
 describe("wasm memory pool", { skip: shared ? false : "no shared WebAssembly.Memory in this engine" }, () => {
+  test("torch.memoryInfo() and torch.threadPoolInfo() are public", () => {
+    const m = torch.memoryInfo();
+    assert.equal(m.shared, true);
+    assert.equal(m.capBytes, M.POOL_CAP_BYTES);
+    const t = torch.threadPoolInfo();
+    assert.equal(t.numThreads, torch.getNumThreads());
+    assert.equal(t.usable, true, t.reason);
+  });
+
   test("the allocator reuses freed blocks (best fit) and coalesces neighbours", () => {
     const before = M.poolInfo().liveBytes;
     const a = M.allocBlock(100_000)!;
