@@ -1,7 +1,7 @@
 // Autograd semantics against PyTorch transcripts (scripts/golden/autograd_cases.py): each scenario
 // runs the same program in tensorgrad and must print exactly the lines PyTorch printed.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { describe, test } from "node:test";
 import torch, { Tensor } from "../src/index.js";
 import type { Node } from "../src/autograd/node.js";
 import type { FunctionCtx } from "../src/autograd/function.js";
@@ -483,3 +483,39 @@ test("every ported scenario has a PyTorch transcript", () => {
 });
 
 void (null as unknown as Node);
+
+// AccumulateGrad's layout contract: .grad takes the strides of a non-overlapping and dense leaf (else
+// it is contiguous), whatever layout the incoming gradient had. Expected strides from torch 1.13 (the
+// contract is the same in 2.x).
+describe("the .grad layout contract", () => {
+  test("grads take the leaf's strides", () => {
+    torch.manualSeed(0);
+    const w1 = torch.randn([6, 5]).requiresGrad_();
+    torch.nn.functional.linear(torch.randn([4, 5]), w1).sum().backward(); // mm's grad arrives transposed
+    assert.deepEqual(w1.grad!.stride(), [5, 1]);
+    const w = torch.randn([3, 4]).requiresGrad_();
+    w.t().mul(2).sum().backward();
+    assert.deepEqual(w.grad!.stride(), [4, 1]);
+    const v = torch.randn([4, 3]).t().requiresGrad_();
+    v.mul(v).sum().backward();
+    assert.deepEqual([v.stride(), v.grad!.stride()], [[1, 3], [1, 3]]);
+    const nd = torch.randn([4, 6]).index([null, null], [null, null, 2]).detach().requiresGrad_();
+    nd.mul(2).sum().backward();
+    assert.deepEqual([nd.stride(), nd.grad!.stride()], [[6, 2], [3, 1]]);
+    // a grad that obeys the contract keeps its own strides, size-1 dims included
+    const x = torch.randn([5, 1]).requiresGrad_();
+    x.t().mul(2).sum().backward();
+    assert.deepEqual([x.stride(), x.grad!.stride()], [[1, 1], [1, 5]]);
+    // the values are the same whatever the layout
+    assert.deepEqual(w.grad!.tolist(), [[2, 2, 2, 2], [2, 2, 2, 2], [2, 2, 2, 2]]);
+  });
+
+  test("under create_graph the grad is copied into the leaf's layout", () => {
+    const w = torch.randn([3, 4]).requiresGrad_();
+    const [g] = torch.autograd.grad(w.t().mul(2).sum(), [w], { createGraph: true });
+    assert.deepEqual(g!.stride(), [1, 3]); // autograd.grad returns the gradient as computed
+    const v = torch.randn([4, 3]).t().requiresGrad_();
+    v.t().mul(3).sum().backward({ createGraph: true });
+    assert.deepEqual(v.grad!.stride(), [1, 3]);
+  });
+});

@@ -5,7 +5,7 @@ import { gradMode } from "../autograd/grad_mode.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError, ValueError } from "../errors.js";
 import * as E from "../ops/elementwise.js";
-import { mm } from "../ops/linalg.js";
+import { columnMajor, mm, mmMat1Backward, mmMat2Backward } from "../ops/linalg.js";
 import { record, shouldRecord, shouldRecordAll } from "../ops/record.js";
 import { float32, type DType } from "../tensor/dtype.js";
 import { formatShape } from "../tensor/shape.js";
@@ -172,10 +172,11 @@ export function addmm(bias: Tensor, m1: Tensor, m2: Tensor): Tensor {
   const result = new Tensor(out, [n, m], undefined, 0, dtype);
   if (shouldRecordAll([bias, m1, m2])) {
     const biasShape = bias._shape.slice();
+    const [m1Layout, m2Layout] = [columnMajor(m1), columnMajor(m2)];
     record("AddmmBackward0", [bias, m1, m2], result, [m2.requiresGrad ? m1 : null, m1.requiresGrad ? m2 : null], (ctx, [g]) => [
       ctx.needs(0) ? g.sumToSize(biasShape) : null,
-      ctx.needs(1) ? g.mm(ctx.saved(1).t()) : null,
-      ctx.needs(2) ? ctx.saved(0).t().mm(g) : null,
+      ctx.needs(1) ? mmMat1Backward(g, ctx.saved(1), m1Layout) : null,
+      ctx.needs(2) ? mmMat2Backward(g, ctx.saved(0), m2Layout) : null,
     ]);
   }
   return result;

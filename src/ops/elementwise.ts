@@ -121,7 +121,7 @@ function permutedStrides(shape: readonly number[], operands: readonly Layout[]):
 }
 
 /** is_non_overlapping_and_dense: some ordering of the dims makes the strides row-major. */
-function isNonOverlappingAndDense(t: Layout): boolean {
+export function isNonOverlappingAndDense(t: Layout): boolean {
   const dims = t._shape.map((_, i) => i).filter((d) => t._shape[d] !== 1);
   dims.sort((a, b) => t._strides[a] - t._strides[b] || a - b);
   let expected = 1;
@@ -556,11 +556,17 @@ export function expandedValues(t: Tensor, shape: readonly number[], dtype: DType
  * `contiguousFormat` (what contiguous() and reshape's copy use).
  */
 export function clone(x: Tensor, contiguousFormat = false): Tensor {
-  const values = K.copyToContiguous(x, x.dtype.alloc(x.numel()));
-  const out =
-    contiguousFormat || x._shape.length < 2
-      ? new Tensor(values, x._shape.slice(), undefined, 0, x.dtype)
-      : laidOutLike(values, x._shape.slice(), [x], x.dtype);
+  const n = x.numel();
+  let out: Tensor;
+  if (!contiguousFormat && x._shape.length >= 2 && n > 0 && !K.isContiguous(x._shape, x._strides) && isNonOverlappingAndDense(x)) {
+    // a permuted dense layout (a transpose, ...) is kept, as laidOutLike would: one copy of its span
+    const values = x.dtype.empty(n);
+    (values as Float64Array).set((x._data as Float64Array).subarray(x._offset, x._offset + n));
+    out = new Tensor(values, x._shape.slice(), x._strides.slice(), 0, x.dtype);
+  } else {
+    const values = K.copyToContiguous(x, x.dtype.alloc(n));
+    out = contiguousFormat || x._shape.length < 2 ? new Tensor(values, x._shape.slice(), undefined, 0, x.dtype) : laidOutLike(values, x._shape.slice(), [x], x.dtype);
+  }
   if (shouldRecord(x)) record("CloneBackward0", [x], out, [], (_ctx, [g]) => [g]);
   return out;
 }

@@ -38,12 +38,31 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   sameDtype(a, b, "mm");
   noBool(a, "addmm_impl_cpu_");
   const out = product(a, b, 1, a._shape[0], a._shape[1], b._shape[1]);
-  if (shouldRecord(a, b))
+  if (shouldRecord(a, b)) {
+    const [aLayout, bLayout] = [columnMajor(a), columnMajor(b)];
     record("MmBackward0", [a, b], out, [b.requiresGrad ? a : null, a.requiresGrad ? b : null], (ctx, [g]) => [
-      ctx.needs(0) ? g.mm(ctx.saved(1).t()) : null,
-      ctx.needs(1) ? ctx.saved(0).t().mm(g) : null,
+      ctx.needs(0) ? mmMat1Backward(g, ctx.saved(1), aLayout) : null,
+      ctx.needs(1) ? mmMat2Backward(g, ctx.saved(0), bLayout) : null,
     ]);
+  }
   return out;
+}
+
+/** A matrix laid out column-major (a transposed contiguous one): strides [1, rows]. */
+export function columnMajor(m: Tensor): boolean {
+  return m._strides[0] === 1 && m._strides[1] === m._shape[0];
+}
+
+/**
+ * mm's gradients as PyTorch's mm_mat1_backward / mm_mat2_backward compute them: for an operand that
+ * was column-major the product is formed transposed, so the gradient has the operand's layout (and,
+ * say, a linear layer's weight, used transposed, gets a contiguous grad with no copy).
+ */
+export function mmMat1Backward(g: Tensor, mat2: Tensor, mat1ColumnMajor: boolean): Tensor {
+  return mat1ColumnMajor ? mat2.mm(g.t()).t() : g.mm(mat2.t());
+}
+export function mmMat2Backward(g: Tensor, mat1: Tensor, mat2ColumnMajor: boolean): Tensor {
+  return mat2ColumnMajor ? g.t().mm(mat1).t() : mat1.t().mm(g);
 }
 
 export function bmm(a: Tensor, b: Tensor): Tensor {

@@ -38,7 +38,8 @@ export class DType {
     return this.allocate(n, false);
   }
   private allocate(n: number, zero: boolean): Storage {
-    if (residentAllocator !== null && this.isFloatingPoint) {
+    // (8192: the smallest resident size, 64 KiB of float64; checked here to keep small allocations cheap)
+    if (residentAllocator !== null && n >= 8192 && this.isFloatingPoint) {
       const r = residentAllocator(this.ArrayType as Float32ArrayConstructor | Float64ArrayConstructor, n, zero);
       if (r !== null) return r;
     }

@@ -236,9 +236,14 @@ export class Tensor {
   /** AccumulateGrad's update: steal-or-clone the first gradient, then add in place (or out of place under create_graph). */
   _accumulateGrad(g: Tensor): void {
     if (this._grad === null) {
-      // Under create_graph PyTorch copies into a fresh tensor (clone_obey_contract), so the grad's
-      // history shows CopyBackwards.
-      this._grad = gradMode.enabled ? I.copyInto(new Tensor(this.dtype.alloc(this.numel()), this._shape.slice(), undefined, 0, this.dtype), g) : g.clone();
+      // PyTorch's layout contract (AccumulateGrad): .grad takes the strides of a non-overlapping and
+      // dense variable (else it is contiguous). A grad that already has them is cloned; otherwise, and
+      // always under create_graph, it is copied into a fresh tensor of that layout
+      // (clone_obey_contract), so the grad's history shows CopyBackwards.
+      const dense = E.isNonOverlappingAndDense(this);
+      const strides = dense ? this._strides.slice() : contiguousStrides(this._shape);
+      if (!gradMode.enabled && sameStridesWhereSized(g, strides)) this._grad = copyDense(g);
+      else this._grad = I.copyInto(new Tensor(this.dtype.alloc(this.numel()), this._shape.slice(), strides, 0, this.dtype), g);
     } else if (gradMode.enabled) {
       this._grad = this._grad.add(g);
     } else {
@@ -633,6 +638,24 @@ export function flattenShape(args: readonly (number | readonly number[])[]): num
     else out.push(a as number);
   }
   return out;
+}
+
+/**
+ * A copy of g with g's own strides (PyTorch hands a grad that obeys the layout contract to .grad
+ * as it is); g is non-overlapping and dense here, so its elements are the span from its offset.
+ */
+function copyDense(g: Tensor): Tensor {
+  const n = g.numel();
+  const values = g.dtype.empty(n);
+  (values as Float64Array).set((g._data as Float64Array).subarray(g._offset, g._offset + n));
+  return new Tensor(values, g._shape.slice(), g._strides.slice(), 0, g.dtype);
+}
+
+/** Whether g's strides are `strides` in every dim of size above 1 (obeys_layout_contract). */
+function sameStridesWhereSized(g: Tensor, strides: readonly number[]): boolean {
+  if (g._shape.length !== strides.length) return false;
+  for (let i = 0; i < strides.length; i++) if (g._shape[i] !== 1 && g._strides[i] !== strides[i]) return false;
+  return true;
 }
 
 function dtypeFromStorage(data: Storage): DType {
