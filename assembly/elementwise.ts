@@ -97,6 +97,31 @@ export function binaryF64(op: i32, rows: i32, cols: i32, a: usize, sa0: i32, sa1
   binaryT<f64>(op, rows, cols, a, sa0, sa1, b, sb0, sb1, out);
 }
 
+// y += alpha · x over n contiguous elements, in place (an optimizer's update); fused in the relaxed build
+export function axpyF32(n: i32, alpha: f32, x: usize, y: usize): void {
+  const va = f32x4.splat(alpha);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i * 4;
+    const vx = v128.load(x + o);
+    const vy = v128.load(y + o);
+    v128.store(y + o, ASC_FEATURE_RELAXED_SIMD ? f32x4.relaxed_madd(vx, va, vy) : f32x4.add(f32x4.mul(vx, va), vy));
+  }
+  for (; i < n; i++) store<f32>(y + <usize>i * 4, load<f32>(x + <usize>i * 4) * alpha + load<f32>(y + <usize>i * 4));
+}
+
+export function axpyF64(n: i32, alpha: f64, x: usize, y: usize): void {
+  const va = f64x2.splat(alpha);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i * 8;
+    const vx = v128.load(x + o);
+    const vy = v128.load(y + o);
+    v128.store(y + o, ASC_FEATURE_RELAXED_SIMD ? f64x2.relaxed_madd(vx, va, vy) : f64x2.add(f64x2.mul(vx, va), vy));
+  }
+  for (; i < n; i++) store<f64>(y + <usize>i * 8, load<f64>(x + <usize>i * 8) * alpha + load<f64>(y + <usize>i * 8));
+}
+
 // unary op codes, shared with src/backend/wasm.ts
 const NEG = 0;
 const RELU = 1;

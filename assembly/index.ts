@@ -2,7 +2,7 @@
 // scripts/build-wasm.mjs builds this four times: plain SIMD and relaxed SIMD (fused multiply-add), each
 // with its own memory and importing a shared one (no kernel writes static data; see scratch.ts).
 export { gemmF32, gemmF64, workBytes } from "./matmul";
-export { binaryF32, binaryF64, unaryF32, unaryF64 } from "./elementwise";
+export { axpyF32, axpyF64, binaryF32, binaryF64, unaryF32, unaryF64 } from "./elementwise";
 export { innerSumF32, innerSumF64, outerSumF32, outerSumF64, maxF32, maxF64, minF32, minF64 } from "./reduce";
 export { softmaxF32, softmaxF64 } from "./softmax";
 export { scratchBytes, setScratch } from "./scratch";

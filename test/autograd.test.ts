@@ -519,3 +519,28 @@ describe("the .grad layout contract", () => {
     assert.deepEqual(v.grad!.stride(), [1, 3]);
   });
 });
+
+// relu's derivative is threshold_backward(grad, result, 0): +0 where the result is not positive, even
+// for a negative or NaN incoming gradient (a product with a mask would give -0 and NaN). Expected
+// values from torch 1.13.
+describe("relu backward is threshold_backward", () => {
+  test("masked positions are +0 whatever the incoming gradient", () => {
+    const x = torch.tensor([-1, 2]).requiresGrad_();
+    x.relu().backward(torch.tensor([-3, -3]));
+    assert.equal(String(x.grad), "tensor([ 0., -3.])");
+    assert.ok(Object.is(x.grad!.tolist()[0 as never], 0));
+    const z = torch.tensor([-1, 2]).requiresGrad_();
+    z.relu().backward(torch.tensor([NaN, 1]));
+    assert.equal(String(z.grad), "tensor([0., 1.])");
+  });
+
+  test("double backward goes through ThresholdBackwardBackward0", () => {
+    const y = torch.tensor([-1, 2]).requiresGrad_();
+    const [g] = torch.autograd.grad(y.relu().sum(), [y], { createGraph: true });
+    assert.equal(String(g), "tensor([0., 1.], grad_fn=<ThresholdBackwardBackward0>)");
+    const x = torch.tensor([-1, 2, 3]).requiresGrad_();
+    const [gx] = torch.autograd.grad(x.relu().pow(2).sum(), [x], { createGraph: true });
+    gx!.sum().backward();
+    assert.equal(String(x.grad), "tensor([0., 2., 2.])");
+  });
+});

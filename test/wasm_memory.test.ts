@@ -175,6 +175,35 @@ describe("wasm memory pool", { skip: shared ? false : "no shared WebAssembly.Mem
     }
   });
 
+  test("SGD's plain update runs in place on the wasm kernels, within float rounding of PyTorch's fused one", () => {
+    torch.manualSeed(11);
+    const make = (): [Tensor, Tensor] => {
+      const p = torch.randn([300, 200]).requiresGrad_();
+      const q = torch.randn([300, 200], { dtype: torch.float64 }).requiresGrad_();
+      return [p, q];
+    };
+    const [p, q] = make();
+    torch.setBackend("cpu");
+    const [pc, qc] = [p.detach().clone().requiresGrad_(), q.detach().clone().requiresGrad_()];
+    torch.setBackend("wasm");
+    const grads = [torch.randn([300, 200]), torch.randn([300, 200], { dtype: torch.float64 })];
+    const storage = p._data;
+    const version = p._version.value;
+    p.grad = grads[0];
+    q.grad = grads[1];
+    new torch.optim.SGD([p, q], { lr: 0.1 }).step();
+    assert.ok(p._data === storage && M.isResidentStorage(storage), "updated in place");
+    assert.equal(p._version.value, version + 1);
+    onCpu(() => {
+      pc.grad = grads[0].clone();
+      qc.grad = grads[1].clone();
+      new torch.optim.SGD([pc, qc], { lr: 0.1 }).step();
+      return pc;
+    });
+    assertClose(p.detach(), pc.detach(), 2e-7, "float32 parameters");
+    assertClose(q.detach(), qc.detach(), 1e-15, "float64 parameters");
+  });
+
   test("past the cap, storage falls back to JS memory and ops still work", () => {
     const old = M.setPoolCap(M.poolInfo().residentBytes + 300_000);
     try {

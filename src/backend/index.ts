@@ -220,6 +220,15 @@ export function unary(op: string, out: Storage, x: StridedView): boolean {
   return orElse(() => (W.unary(op as W.UnaryOp, out, x), true), () => false);
 }
 
+/**
+ * y += alpha · x in place over n contiguous elements of one float type (SGD's plain update). False:
+ * left to the caller (whose TypeScript loop is PyTorch's fused multiply-add, bit for bit).
+ */
+export function axpyInPlace(alpha: number, x: Storage, xOff: number, y: Storage, yOff: number, n: number): boolean {
+  if (current !== "wasm" || !isFloat(y) || x.constructor !== y.constructor || n < Math.max(1, thresholds.elementwise)) return false;
+  return orElse(() => (W.axpy(alpha, x as FloatStorage, xOff, y, yOff, n), true), () => false);
+}
+
 /** torch.sum of a float32/float64 tensor over `dims` into zero-filled `out` (cpu.ts's sum). */
 export function sum(x: StridedView, dims: readonly number[], keepdim: boolean, out: FloatStorage): FloatStorage {
   let n = 1;

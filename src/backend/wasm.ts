@@ -23,6 +23,8 @@ interface Exports {
   gemmF64(batch: number, m: number, n: number, k: number, A: number, rsa: number, csa: number, sba: number, B: number, rsb: number, csb: number, sbb: number, C: number, scb: number, work: number, m0: number, m1: number): void;
   binaryF32(op: number, rows: number, cols: number, a: number, sa0: number, sa1: number, b: number, sb0: number, sb1: number, out: number): void;
   binaryF64(op: number, rows: number, cols: number, a: number, sa0: number, sa1: number, b: number, sb0: number, sb1: number, out: number): void;
+  axpyF32(n: number, alpha: number, x: number, y: number): void;
+  axpyF64(n: number, alpha: number, x: number, y: number): void;
   unaryF32(op: number, n: number, x: number, out: number): void;
   unaryF64(op: number, n: number, x: number, out: number): void;
   innerSumF32(inp: number, is1: number, size0: number, size1: number, out: number, os1: number): void;
@@ -507,6 +509,21 @@ export function unary(op: UnaryOp, out: FloatStorage, x: StridedView): void {
     const threaded = kr.shared && elementwiseParallel !== null && elementwiseParallel("unary", UNARY_OPS[op], isF32(out), n, px, po);
     if (!threaded) (isF32(out) ? kr.ex.unaryF32 : kr.ex.unaryF64)(UNARY_OPS[op], n, px, po);
     if (pOut < 0) out.set(kr.view(out, po, n));
+  } finally {
+    kr.release(mark);
+  }
+}
+
+/** y[yOff .. yOff + n) += alpha · x[xOff ..], in place (x and y contiguous, of one element type). */
+export function axpy(alpha: number, x: FloatStorage, xOff: number, y: FloatStorage, yOff: number, n: number): void {
+  const kr = kernels();
+  const mark = kr.mark();
+  try {
+    const px = kr.put(y, x, xOff, n);
+    const pyRes = kr.resident(y, y, yOff);
+    const py = pyRes >= 0 ? pyRes : kr.put(y, y, yOff, n);
+    (isF32(y) ? kr.ex.axpyF32 : kr.ex.axpyF64)(n, alpha, px, py);
+    if (pyRes < 0) y.set(kr.view(y, py, n), yOff);
   } finally {
     kr.release(mark);
   }

@@ -436,6 +436,22 @@ function minMaxBinary(a: Tensor, b: Tensor, isMax: boolean): Tensor {
   return out;
 }
 
+/**
+ * threshold_backward(grad, self, threshold): grad where self > threshold, else +0 (NaN in self passes
+ * grad through), ReLU's derivative. Its own derivative (ThresholdBackwardBackward0) is itself for
+ * grad and zero for self.
+ */
+export function thresholdBackward(g: Tensor, self: Tensor, threshold: number): Tensor {
+  const dtype = promote(g, self);
+  const out = binaryKernel((gv, sv) => (sv <= threshold ? 0 : gv), g, self, dtype, dtype);
+  if (shouldRecord(g, self))
+    record("ThresholdBackwardBackward0", [g, self], out, [null, self], (ctx, [gg]) => [
+      ctx.needs(0) ? thresholdBackward(gg, ctx.saved(1), threshold) : null,
+      ctx.needs(1) ? gg.mul(0) : null,
+    ]);
+  return out;
+}
+
 // ---- comparisons and logic (not differentiable) -----------------------------------------------
 
 const compareFns = {
@@ -486,7 +502,7 @@ const unaryDefs = {
   },
   relu: {
     f: (x) => (x > 0 || x !== x ? x : 0), result: "same", node: "ReluBackward0",
-    grad: [["result"], (g, v) => g.mul(v.result.gt(0))],
+    grad: [["result"], (g, v) => thresholdBackward(g, v.result, 0)],
   },
   logicalNot: { f: (x) => (x !== 0 ? 0 : 1), result: "same", node: "" },
 } satisfies Record<string, UnaryDef>;

@@ -1,4 +1,5 @@
 // torch.optim.SGD with momentum, dampening, weight decay, Nesterov and maximize (PyTorch 2.x semantics).
+import * as BK from "../backend/index.js";
 import { ValueError } from "../errors.js";
 import { fma, fmaf } from "../random/fma.js";
 import { float32 } from "../tensor/dtype.js";
@@ -26,7 +27,9 @@ function updateInPlace(p: Tensor, g: Tensor, lr: number): boolean {
   const gd = g._data;
   const po = p._offset;
   const go = g._offset;
-  if (p.dtype === float32) {
+  if (BK.axpyInPlace(p.dtype === float32 ? Math.fround(-lr) : -lr, gd, go, pd, po, n)) {
+    // the active backend's kernel (wasm: a multiply and an add, fused in the relaxed-SIMD build)
+  } else if (p.dtype === float32) {
     const a = Math.fround(-lr);
     for (let i = 0; i < n; i++) pd[po + i] = fmaf(gd[go + i], a, pd[po + i]);
   } else {
