@@ -31,15 +31,15 @@ export class DType {
   }
   /** Allocates zero-filled storage of this dtype. */
   alloc(n: number): Storage {
-    return this.allocate(n, true);
+    // (8192 elements: below the smallest resident size, 64 KiB of float64, and far from any size limit)
+    return n < 8192 ? new this.ArrayType(n) : this.allocate(n, true);
   }
   /** Storage the caller overwrites entirely: its initial values are unspecified. */
   empty(n: number): Storage {
-    return this.allocate(n, false);
+    return n < 8192 ? new this.ArrayType(n) : this.allocate(n, false);
   }
   private allocate(n: number, zero: boolean): Storage {
-    // (8192: the smallest resident size, 64 KiB of float64; checked here to keep small allocations cheap)
-    if (residentAllocator !== null && n >= 8192 && this.isFloatingPoint) {
+    if (residentAllocator !== null && this.isFloatingPoint) {
       const r = residentAllocator(this.ArrayType as Float32ArrayConstructor | Float64ArrayConstructor, n, zero);
       if (r !== null) return r;
     }

@@ -240,7 +240,7 @@ export class Tensor {
       // dense variable (else it is contiguous). A grad that already has them is cloned; otherwise, and
       // always under create_graph, it is copied into a fresh tensor of that layout
       // (clone_obey_contract), so the grad's history shows CopyBackwards.
-      const dense = E.isNonOverlappingAndDense(this);
+      const dense = K.isContiguous(this._shape, this._strides) || E.isNonOverlappingAndDense(this);
       const strides = dense ? this._strides.slice() : contiguousStrides(this._shape);
       if (!gradMode.enabled && sameStridesWhereSized(g, strides)) this._grad = copyDense(g);
       else this._grad = I.copyInto(new Tensor(this.dtype.alloc(this.numel()), this._shape.slice(), strides, 0, this.dtype), g);
@@ -647,7 +647,9 @@ export function flattenShape(args: readonly (number | readonly number[])[]): num
 function copyDense(g: Tensor): Tensor {
   const n = g.numel();
   const values = g.dtype.empty(n);
-  (values as Float64Array).set((g._data as Float64Array).subarray(g._offset, g._offset + n));
+  const d = g._data;
+  if (n < 64) for (let i = 0; i < n; i++) values[i] = d[g._offset + i];
+  else (values as Float64Array).set((d as Float64Array).subarray(g._offset, g._offset + n));
   return new Tensor(values, g._shape.slice(), g._strides.slice(), 0, g.dtype);
 }
 
