@@ -133,6 +133,31 @@ describe("wasm memory pool", { skip: shared ? false : "no shared WebAssembly.Mem
     for (const [name, f] of close) assertClose(f(a, b), onCpu(() => f(ca, cb)), 4e-6, name);
   });
 
+  test("products split across threads on the shared memory give the one-thread (and cpu) numbers", () => {
+    const threads = torch.getNumThreads();
+    torch.manualSeed(1);
+    const cases: [string, Tensor, Tensor][] = [
+      ["rows", torch.randn([300, 500]), torch.randn([500, 200])],
+      ["transposed operand", torch.randn([700, 64]).t(), torch.randn([700, 300])],
+      ["by batch", torch.randn([8, 100, 90]), torch.randn([8, 90, 120])],
+      ["float64", torch.randn([3, 200, 300], { dtype: torch.float64 }), torch.randn([3, 300, 100], { dtype: torch.float64 })],
+    ];
+    try {
+      for (const [name, a, b] of cases) {
+        torch.setNumThreads(1);
+        const one = a.matmul(b);
+        torch.setNumThreads(2);
+        const two = a.matmul(b);
+        assert.ok(lastJob.parallel && lastJob.kernel === "wasm.gemm", `${name} ran on the pool`);
+        assert.ok(M.isResidentStorage(two._data), `${name}: the result is resident`);
+        assert.deepEqual(bits(two), bits(one), name);
+        assert.deepEqual(bits(two), bits(onCpu(() => a.matmul(b))), `${name} (cpu)`);
+      }
+    } finally {
+      torch.setNumThreads(threads);
+    }
+  });
+
   test("resident storage keeps its values when the memory grows", () => {
     const a = torch.randn([50000]);
     const before = bits(a);

@@ -196,7 +196,8 @@ export function matmul(
   if (current === "wasm" && float && isFloat(out) && a._data.constructor === out.constructor && b._data.constructor === out.constructor && batch * m * k * n >= thresholds.matmul && batch * m * n > 0)
     // above WASM_MATMUL_THREADS_MIN_WORK (parallel_wasm.ts) the rows are split across worker threads
     return orElse(
-      () => (wasmMatmulParallel(a, b, out, batch, m, k, n, aBatchStride, bBatchStride) ? out : W.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride)),
+      // (the shared build splits its products itself, on the shared memory: parallel_wasm.ts's wasmGemmParallel)
+      () => (!W.sharedActive() && wasmMatmulParallel(a, b, out, batch, m, k, n, aBatchStride, bBatchStride) ? out : W.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride)),
       () => K.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride),
     );
   return K.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride);

@@ -72,3 +72,22 @@ defineKernel<WasmElementwiseArgs>("wasm.elementwise", (p, i0, i1) => {
   // rows [i0, i1) of the broadcast layout (x is operand a)
   (p.f32 ? ex.binaryF32 : ex.binaryF64)(p.op, i1 - i0, p.cols, p.x + i0 * p.sa0 * S, p.sa0, p.sa1, p.b + i0 * p.sb0 * S, p.sb0, p.sb1, p.out + i0 * p.cols * S);
 });
+
+/** A product on the shared memory (parallel_wasm.ts): items are rows m0 + i, or whole matrices of the batch. */
+export interface WasmGemmArgs extends W.GemmJob {
+  memory: WebAssembly.Memory;
+  fused: boolean;
+  byBatch: boolean;
+  /** the packing buffer of chunk c at work + c · workBytes */
+  work: number; workBytes: number; chunk: number;
+}
+
+defineKernel<WasmGemmArgs>("wasm.gemm", (p, i0, i1) => {
+  const ex = W.kernelsOn(p.memory, p.fused);
+  const gemm = p.f32 ? ex.gemmF32 : ex.gemmF64;
+  const S = p.f32 ? 4 : 8;
+  const work = p.work + Math.floor(i0 / p.chunk) * p.workBytes;
+  if (p.byBatch)
+    gemm(i1 - i0, p.m, p.n, p.k, p.A + i0 * p.sba * S, p.rsa, p.csa, p.sba, p.B + i0 * p.sbb * S, p.rsb, p.csb, p.sbb, p.C + i0 * p.scb * S, p.scb, work, p.m0, p.m1);
+  else gemm(p.batch, p.m, p.n, p.k, p.A, p.rsa, p.csa, p.sba, p.B, p.rsb, p.csb, p.sbb, p.C, p.scb, work, p.m0 + i0, p.m0 + i1);
+});

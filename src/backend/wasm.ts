@@ -316,6 +316,23 @@ export function kernelsOn(memory: WebAssembly.Memory, fusedBuild: boolean): Shar
   return ex;
 }
 
+/** One product for gemmF32/gemmF64 (addresses in the module's memory; see matmulRange). */
+export interface GemmJob {
+  f32: boolean; batch: number; m: number; n: number; k: number;
+  A: number; rsa: number; csa: number; sba: number; B: number; rsb: number; csb: number; sbb: number;
+  C: number; scb: number; m0: number; m1: number;
+}
+type GemmParallel = (g: GemmJob, alloc: (bytes: number) => number, workBytes: number) => boolean;
+let gemmParallel: GemmParallel | null = null;
+/** parallel_wasm.ts's splitter of products on the shared memory across threads. */
+export function setGemmParallel(f: GemmParallel): void {
+  gemmParallel = f;
+}
+/** Whether the loaded module is the shared build (its products split across threads by themselves). */
+export function sharedActive(): boolean {
+  return kernels().shared;
+}
+
 type ElementwiseLayout = { rows: number; cols: number; sa0: number; sa1: number; b: number; sb0: number; sb1: number };
 type ElementwiseParallel = (kind: "unary" | "binary", op: number, f32: boolean, n: number, x: number, out: number, layout?: ElementwiseLayout) => boolean;
 let elementwiseParallel: ElementwiseParallel | null = null;
@@ -396,19 +413,19 @@ export function matmulRange(
     const [pa, sa] = putStrided(kr, out, a._data, a._offset + m0 * asr, [batch, rows, k], [aBatchStride, asr, asc]);
     const [pb, sb] = putStrided(kr, out, b._data, b._offset, [batch, k, n], [bBatchStride, bsr, bsc]);
     const S = out.BYTES_PER_ELEMENT;
-    const work = kr.alloc(kr.ex.workBytes(S));
-    const gemm = isF32(out) ? kr.ex.gemmF32 : kr.ex.gemmF64;
     const pOut = kr.resident(out, out, 0);
-    if (pOut >= 0) {
-      // a resident result: C[t] row i at out + (t·m + i)·n, written in place
-      gemm(batch, m, n, k, (pa - m0 * sa[1] * S) >>> 0, sa[1], sa[2], sa[0], pb, sb[1], sb[2], sb[0], pOut, m * n, work, m0, m1);
-      return out;
-    }
-    const pc = kr.alloc(batch * rows * n * S);
-    // C[t] row i (m0 <= i < m1) at pc + (t·rows + i - m0)·n: the base is shifted back by m0 rows
+    // a resident result: C[t] row i at out + (t·m + i)·n, written in place; else a temporary, where
+    // C[t] row i (m0 <= i < m1) is at pc + (t·rows + i - m0)·n: the base is shifted back by m0 rows
     // (wrapping 32-bit arithmetic in the module brings it back)
-    const cBase = (pc - m0 * n * S) >>> 0;
-    gemm(batch, m, n, k, (pa - m0 * sa[1] * S) >>> 0, sa[1], sa[2], sa[0], pb, sb[1], sb[2], sb[0], cBase, rows * n, work, m0, m1);
+    const pc = pOut >= 0 ? pOut : kr.alloc(batch * rows * n * S);
+    const g: GemmJob = {
+      f32: isF32(out), batch, m, n, k, A: (pa - m0 * sa[1] * S) >>> 0, rsa: sa[1], csa: sa[2], sba: sa[0], B: pb, rsb: sb[1], csb: sb[2], sbb: sb[0],
+      C: pOut >= 0 ? pOut : (pc - m0 * n * S) >>> 0, scb: pOut >= 0 ? m * n : rows * n, m0, m1,
+    };
+    // in the shared build the worker threads reach every address: a large product is split across them
+    const threaded = kr.shared && gemmParallel !== null && gemmParallel(g, (bytes) => kr.alloc(bytes), kr.ex.workBytes(S));
+    if (!threaded) (g.f32 ? kr.ex.gemmF32 : kr.ex.gemmF64)(batch, m, n, k, g.A, g.rsa, g.csa, g.sba, g.B, g.rsb, g.csb, g.sbb, g.C, g.scb, kr.alloc(kr.ex.workBytes(S)), m0, m1);
+    if (pOut >= 0) return out;
     const c = kr.view(out, pc, batch * rows * n);
     if (m0 === 0 && m1 === m) out.set(c);
     else for (let t = 0; t < batch; t++) out.set(c.subarray(t * rows * n, (t + 1) * rows * n), (t * m + m0) * n);
