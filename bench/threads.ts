@@ -68,6 +68,14 @@ const rows: Row[] = [
   { name: "wasm matmul 512² f32", backend: "wasm", make: () => { const a = torch.rand([512, 512]); const b = torch.rand([512, 512]); return () => a.mm(b); } },
   { name: "wasm matmul 1024² f32", backend: "wasm", make: () => { const a = torch.rand([1024, 1024]); const b = torch.rand([1024, 1024]); return () => a.mm(b); } },
   { name: "wasm mlp fwd 128×784·784×256", backend: "wasm", make: () => { const a = torch.rand([128, 784]); const b = torch.rand([784, 256]); return () => a.mm(b); } },
+  // the thresholds of parallel_wasm.ts (products on the shared memory, elementwise kernels)
+  ...([[64, 256, 256], [128, 256, 256], [256, 256, 256]] as const).map(([m, k, n]): Row => ({
+    name: `wasm matmul ${m}×${k}·${k}×${n} (2^${Math.log2(m * k * n)})`, backend: "wasm", make: () => { const a = torch.rand([m, k]); const b = torch.rand([k, n]); return () => a.mm(b); },
+  })),
+  ...[16, 18, 20, 22].flatMap((lg): Row[] => [
+    { name: `wasm exp 2^${lg} f32`, backend: "wasm", make: () => { const a = torch.rand([2 ** lg]); return () => a.exp(); } },
+    { name: `wasm add 2^${lg} f32`, backend: "wasm", make: () => { const a = torch.rand([2 ** lg]); const b = torch.rand([2 ** lg]); return () => a.add(b); } },
+  ]),
 ];
 
 const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(" ");
