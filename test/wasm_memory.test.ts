@@ -12,7 +12,10 @@ import * as M from "../src/backend/wasm_memory.js";
 import * as F from "../src/nn/functional.js";
 import { lastJob } from "../src/backend/threads.js";
 
-torch.setBackend("wasm");
+// the plain build: its products are bit-identical to the cpu backend's (the relaxed-SIMD build, the
+// default where the engine has relaxed SIMD, fuses multiply-adds)
+const WASM = { fused: false } as const;
+torch.setBackend("wasm", WASM);
 const shared = M.sharedMemory() !== null;
 
 setFlagsFromString("--expose-gc");
@@ -33,7 +36,7 @@ function onCpu(f: () => Tensor): Tensor {
   try {
     return f();
   } finally {
-    torch.setBackend("wasm");
+    torch.setBackend("wasm", WASM);
   }
 }
 
@@ -210,7 +213,7 @@ describe("wasm memory pool", { skip: shared ? false : "no shared WebAssembly.Mem
     const [p, q] = make();
     torch.setBackend("cpu");
     const [pc, qc] = [p.detach().clone().requiresGrad_(), q.detach().clone().requiresGrad_()];
-    torch.setBackend("wasm");
+    torch.setBackend("wasm", WASM);
     const grads = [torch.randn([300, 200]), torch.randn([300, 200], { dtype: torch.float64 })];
     const storage = p._data;
     const version = p._version.value;
@@ -323,7 +326,7 @@ describe("storage too large to allocate", () => {
         }
         assert.deepEqual(a.tolist(), [1, 1, 1]);
       } finally {
-        torch.setBackend("wasm");
+        torch.setBackend("wasm", WASM);
       }
     });
   }

@@ -259,8 +259,10 @@ function requireSimd(): void {
 /** Loads the modules synchronously (Node.js; browsers allow it only off the main thread for modules this size). */
 export function loadSync(wantRelaxed: boolean): void {
   requireSimd();
-  if (!plain) plain = instantiateSync(false);
-  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd) relaxed = instantiateSync(true);
+  // only the build that will run: the relaxed one where wanted and available, else the plain one
+  if (wantRelaxed && probeFeatures().relaxedSimd) {
+    if (!relaxed) relaxed = instantiateSync(true);
+  } else if (!plain) plain = instantiateSync(false);
 }
 
 // one compile per build when asynchronous loads overlap (the default backend's and a setBackend's)
@@ -270,16 +272,17 @@ let relaxedLoading: Promise<Kernels> | null = null;
 /** Loads the modules asynchronously (what a browser's main thread needs). */
 export async function loadAsync(wantRelaxed: boolean): Promise<void> {
   requireSimd();
-  if (!plain) plain = await (plainLoading ??= instantiateAsync(false).finally(() => (plainLoading = null)));
-  if (wantRelaxed && !relaxed && probeFeatures().relaxedSimd)
-    relaxed = await (relaxedLoading ??= instantiateAsync(true).finally(() => (relaxedLoading = null)));
+  if (wantRelaxed && probeFeatures().relaxedSimd) {
+    if (!relaxed) relaxed = await (relaxedLoading ??= instantiateAsync(true).finally(() => (relaxedLoading = null)));
+  } else if (!plain) plain = await (plainLoading ??= instantiateAsync(false).finally(() => (plainLoading = null)));
 }
 
 export function isLoaded(wantRelaxed: boolean): boolean {
-  return plain !== null && (!wantRelaxed || relaxed !== null || !probeFeatures().relaxedSimd);
+  return wantRelaxed && probeFeatures().relaxedSimd ? relaxed !== null : plain !== null;
 }
 
-let useFused = false;
+/** the relaxed-SIMD build where the engine has it: the default (index.ts's setBackend({ fused: false }) turns it off) */
+let useFused = true;
 /** Whether the products (and the f32 polynomials) use the relaxed-SIMD build's fused multiply-add. */
 export function setFused(on: boolean): void {
   useFused = on;
@@ -350,7 +353,7 @@ export function residentAddress(a: Storage, from: number): number {
 function kernels(): Kernels {
   // The default backend (index.ts) compiles the plain build here, at the first kernel call that
   // needs it, so that importing the library does not pay for it (a few ms of compiling and warming).
-  if (!plain) loadSync(false);
+  if (!isLoaded(useFused)) loadSync(useFused);
   return useFused && relaxed ? relaxed : plain!;
 }
 
