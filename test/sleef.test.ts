@@ -157,6 +157,63 @@ for (const dt of ["f32", "f64"] as Dt[]) {
     });
   });
 
+  // In-place pow_ must give out-of-place pow's bits, and so PyTorch's (the fixture's torch.pow results;
+  // pow_ runs the same TensorIterator kernels), over the fixture's specials (0, -0, negative bases with
+  // integer and non-integer exponents, inf, nan, subnormals) and exponents (0.5, 2, 3, -1, -2, 0, 1e10, ...).
+  const dtype = dt === "f32" ? float32 : float64;
+  const tensorOf = (data: Float32Array | Float64Array, shape: number[], strides: number[]): Tensor => new Tensor(data, shape, strides, 0, dtype);
+  /** The doubled copy [x0, x0, x1, x1, ...]: its even elements are a stride-2 view of x. */
+  const doubled = (x: Float32Array | Float64Array): Float32Array | Float64Array => {
+    const d = ALLOC[dt](2 * x.length);
+    for (let i = 0; i < x.length; i++) d[2 * i] = d[2 * i + 1] = x[i]!;
+    return d;
+  };
+  const odd = (d: Float32Array | Float64Array): number[] => Array.from(d).filter((_, i) => i % 2 === 1);
+
+  test(`pow_ ${dt}: a number exponent gives pow's bits (contiguous and stride-2 self)`, () => {
+    const rec = fx.pow_scalar[dt];
+    const x = decode(rec.x, dt);
+    const n = x.length;
+    decode(rec.exps, "f64").forEach((e, j) => {
+      const at = (i: number): string => `${x[i]} ** ${e}`;
+      const self = tensorOf(x.slice(), [n], [1]);
+      const outOfPlace = tensorOf(x.slice(), [n], [1]).pow(e);
+      self.pow_(e);
+      assert.equal(self.version, 1);
+      check(`pow_ ${dt} ** ${e} vs torch`, dt, self._data, decode(rec.contig[j], dt), at);
+      check(`pow_ ${dt} ** ${e} vs pow`, dt, self._data, outOfPlace._values(), at);
+      const big = doubled(x);
+      const strided = tensorOf(big, [n], [2]);
+      const stridedPow = strided.pow(e)._values().slice();
+      strided.pow_(e);
+      check(`pow_ ${dt} ** ${e} strided vs pow`, dt, strided._values(), stridedPow, at);
+      if (rec.strided[j]) check(`pow_ ${dt} ** ${e} strided vs torch`, dt, strided._values(), decode(rec.strided[j], dt), at);
+      assert.deepEqual(odd(big), Array.from(x), "pow_ wrote outside its stride-2 view"); // NaN-safe: deepEqual uses Object.is
+    });
+  });
+
+  test(`pow_ ${dt}: a tensor exponent gives pow's bits (contiguous and stride-2 operands)`, () => {
+    const rec = fx.pow_tensor[dt];
+    const a = decode(rec.a, dt);
+    const b = decode(rec.b, dt);
+    const n = a.length;
+    const at = (i: number): string => `${a[i]} ** ${b[i]}`;
+    const self = tensorOf(a.slice(), [n], [1]);
+    const exponent = tensorOf(b.slice(), [n], [1]);
+    const outOfPlace = tensorOf(a.slice(), [n], [1]).pow(exponent);
+    self.pow_(exponent);
+    check(`pow_ ${dt} tensor vs torch`, dt, self._data, decode(rec.contig, dt), at);
+    check(`pow_ ${dt} tensor vs pow`, dt, self._data, outOfPlace._values(), at);
+    const bigA = doubled(a);
+    const strided = tensorOf(bigA, [n], [2]);
+    const stridedExp = tensorOf(doubled(b), [n], [2]);
+    const stridedPow = strided.pow(stridedExp)._values().slice();
+    strided.pow_(stridedExp);
+    check(`pow_ ${dt} tensor strided vs torch`, dt, strided._values(), decode(rec.strided, dt), at);
+    check(`pow_ ${dt} tensor strided vs pow`, dt, strided._values(), stridedPow, at);
+    assert.deepEqual(odd(bigA), Array.from(a), "pow_ wrote outside its stride-2 view");
+  });
+
   for (const [name, k] of [["atan2", dt === "f32" ? S.ATAN2_F32 : S.ATAN2_F64], ["hypot", dt === "f32" ? S.HYPOT_F32 : S.HYPOT_F64]] as const) {
     test(`sleef ${name} ${dt}: contiguous${fx[name][dt].strided ? ", strided and tail" : " (vector lanes; glibc's float64 atan2 is not ported)"}`, () => {
       const rec = fx[name][dt];

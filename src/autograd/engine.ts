@@ -5,9 +5,11 @@ import { RuntimeError } from "../errors.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { gradMode } from "./grad_mode.js";
 import { GraphRoot, type Grads, type Node } from "./node.js";
+import { checkViewGradFn } from "./view_meta.js";
 
 /** Where a tensor's gradient enters the graph: its grad_fn output, or its leaf accumulator. */
 export function gradientEdge(t: Tensor): [Node, number] {
+  if (t._creationMeta !== 0) checkViewGradFn(t);
   return t._gradFn ? [t._gradFn, t._outputNr] : [t._gradAccumulator(), 0];
 }
 

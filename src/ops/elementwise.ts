@@ -80,7 +80,7 @@ export function binaryKernel(f: K.Binary, a: Tensor, b: Tensor, compute: DType, 
 }
 
 /** Recomputes the elements ATen evaluates with its scalar lambda (cpu_kernel_vec tails: src/backend/sleef.ts). */
-function fixBinaryAten(k: S.AtenBinary, a: Tensor, b: Tensor, out: Tensor, compute: DType): void {
+export function fixBinaryAten(k: S.AtenBinary, a: Tensor, b: Tensor, out: Tensor, compute: DType): void {
   const shape = out._shape;
   const av = operandIn(a, compute);
   const bv = operandIn(b, compute);

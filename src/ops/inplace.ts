@@ -1,23 +1,36 @@
 // In-place ops: write into the tensor's storage, bump the shared version counter, and rebase the
 // tensor's history onto a new node (PyTorch's rebase_history) when autograd is recording.
 import { gradMode } from "../autograd/grad_mode.js";
+import { checkViewGradFn, handleViewOnRebase } from "../autograd/view_meta.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError } from "../errors.js";
-import { bool, category, float32, int64, type DType } from "../tensor/dtype.js";
+import { bool, category, float32, float64, int64, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides, formatShape, sameShape } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
-import { asTensor, binaryDefs, binaryKernel, binaryResultDtype, castFn, checkAlpha, checkSub, clone, kernelOf, savedFor, where, type BinaryDef, type BinaryName, type Vals } from "./elementwise.js";
+import { asTensor, binaryDefs, binaryKernel, binaryResultDtype, castFn, checkAlpha, checkSub, clone, fixBinaryAten, kernelOf, pow, savedFor, where, type BinaryDef, type BinaryName, type Vals } from "./elementwise.js";
 import { record, shouldRecord, type BackwardFn } from "./record.js";
 
 const TYPE_NAMES: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
 
-/** Errors PyTorch raises before any in-place write when autograd is on. */
+/**
+ * Errors PyTorch raises before any in-place write when autograd is on (check_inplace, with
+ * compute_requires_grad(self, other)): a restricted view (split/chunk/unbind outputs, views made in
+ * no_grad or inference mode) first, then views of leaves and leaves that require grad.
+ */
 export function checkInplace(self: Tensor, other?: Tensor | null): void {
   if (!gradMode.enabled) return;
-  if (self.isLeaf && self._requiresGrad) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
   const base = self._base;
-  if (base !== null && base.isLeaf && base._requiresGrad)
-    throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  // DifferentiableViewMeta::requires_grad: a view requires grad when its base does, even one made in no_grad mode
+  const selfRequiresGrad = self.requiresGrad || (base !== null && base.requiresGrad);
+  if (!selfRequiresGrad && !(other != null && other.requiresGrad)) return;
+  if (base !== null) {
+    handleViewOnRebase(self, false);
+    if (selfRequiresGrad && base.isLeaf && base._requiresGrad)
+      throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+  if (self._gradFn === null && self._requiresGrad) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
+  // the op's collect_next_edges(other) reads other's grad_fn before the write
+  if (other != null && other._creationMeta !== 0) checkViewGradFn(other);
 }
 
 /** assert_no_internal_overlap: an expanded (stride 0) destination would be written more than once. */
@@ -61,9 +74,18 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
   if (name === "add" || name === "sub") checkAlpha(dtype, alpha);
   checkBroadcastInto(self, other);
   const recording = shouldRecord(self, other);
-  // The derivative of other may need self's value from before the write.
-  const needsOriginal = recording && other.requiresGrad && def.other[0].includes("self");
+  // The derivatives may need self's value from before the write (other's for mul and div, both for pow).
+  const needsOriginal =
+    recording && (((self._gradFn !== null || self._requiresGrad) && def.self[0].includes("self")) || (other.requiresGrad && def.other[0].includes("self")));
   const original = needsOriginal ? clone(self) : null;
+  const aten = def.aten && (dtype === float32 || dtype === float64) ? def.aten[dtype === float32 ? 0 : 1] : undefined;
+  if (aten) {
+    // pow_: out-of-place pow's exact kernels in the common dtype, then the cast into self (TensorIterator's
+    // cast_common_dtype_to_outputs), so that pow_ gives pow's bits
+    const values = binaryKernel(aten.vec, self, other, dtype, dtype);
+    fixBinaryAten(aten, self, other, values, dtype);
+    writeInto(self, values);
+  } else {
   const f0 = kernelOf(def, alpha, dtype);
   // int64 lives in a Float64Array: no -0 (0 * -3) in an integer tensor
   const f = self.dtype === int64 ? (x: number, y: number) => f0(x, y) + 0 : f0;
@@ -77,6 +99,7 @@ export function binaryInPlace(name: BinaryName, self: Tensor, otherV: TensorOrSc
     K.binaryInPlace(f, self._shape, self._data, self._strides, self._offset, oData, oStrides, bv === null ? other._offset : 0);
     self._version.value++;
   } else writeInto(self, binaryKernel(f, self, other, dtype, self.dtype));
+  }
   if (recording) {
     const oldFn = self._gradFn;
     const oldNr = self._outputNr;
@@ -136,6 +159,31 @@ function asStridedBackward(g: Tensor, baseShape: number[], window: { shape: numb
       new Tensor(gg.contiguous()._data, window.shape, window.strides, window.offset, gg.dtype).clone(),
     ]);
   return out;
+}
+
+/**
+ * self.pow_(exponent) with a number exponent (pow_.Scalar, PowBackward0): the values are out-of-place
+ * pow's (ATen's pow_tensor_scalar kernels) written into self. PyTorch 2.x's pow.Tensor_Scalar
+ * iterator casts its common dtype to the output with safe-casting checks ("result type Float can't
+ * be cast to the desired output type Long"; 1.13 said "Found dtype Long but expected Float").
+ */
+export function powScalarInPlace(self: Tensor, exponent: Exclude<TensorOrScalar, Tensor>): void {
+  checkInplace(self);
+  const values = pow(self.detach(), exponent); // "Integers to negative integer powers are not allowed." first, as in pow's meta
+  checkNoInternalOverlap(self);
+  checkCast(values.dtype, self.dtype);
+  const recording = shouldRecord(self);
+  const e = +exponent;
+  const original = recording && e !== 0 ? clone(self) : null;
+  writeInto(self, values);
+  if (recording) {
+    const oldFn = self._gradFn;
+    const oldNr = self._outputNr;
+    rebase("PowBackward0", [self], self, [original], (ctx, [g]) => [
+      e === 0 ? g.mul(0) : g.mul(ctx.saved(0).pow(e - 1).mul(e)),
+    ]);
+    moveRetainGrad(self, oldFn, oldNr);
+  }
 }
 
 /** Copies contiguous `values` (same shape) into self's strided storage and bumps its version. */

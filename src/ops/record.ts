@@ -1,6 +1,7 @@
 // Recording ops into the graph: the one place where a forward result gets its grad_fn.
 import { gradMode } from "../autograd/grad_mode.js";
 import { OpNode, type Grads, type Node } from "../autograd/node.js";
+import { checkViewGradFn } from "../autograd/view_meta.js";
 import { Tensor } from "../tensor/tensor.js";
 
 /** Shared all-zero input numbers (most edges point at output 0); copied before any write. */
@@ -37,6 +38,7 @@ export function record(
   let nrs = ZERO_NRS[n] ?? new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     const t = inputs[i];
+    if (t._creationMeta !== 0) checkViewGradFn(t); // collect_next_edges reads grad_fn()
     if (t.requiresGrad) {
       if (t._gradFn) {
         nodes[i] = t._gradFn;

@@ -233,7 +233,7 @@ function splitViews(x: Tensor, d: number, lengths: readonly number[], node: stri
   for (const len of lengths) {
     const shape = x._shape.slice();
     shape[d] = len;
-    outs.push(makeView(x, shape, x._strides.slice(), x._offset + start * x._strides[d]));
+    outs.push(makeView(x, shape, x._strides.slice(), x._offset + start * x._strides[d], true));
     start += len;
   }
   if (shouldRecord(x) && outs.length > 0) record(node, [x], outs, [], (_ctx, grads) => [cat(grads, d)]);
@@ -306,7 +306,7 @@ export function unbind(x: Tensor, dim: DimOpt = 0): Tensor[] {
   shape.splice(d, 1);
   strides.splice(d, 1);
   const outs: Tensor[] = [];
-  for (let i = 0; i < size; i++) outs.push(makeView(x, shape.slice(), strides.slice(), x._offset + i * x._strides[d]));
+  for (let i = 0; i < size; i++) outs.push(makeView(x, shape.slice(), strides.slice(), x._offset + i * x._strides[d], true));
   if (shouldRecord(x) && outs.length > 0) record("UnbindBackward0", [x], outs, [], (_ctx, grads) => [stack(grads, d)]);
   return outs;
 }
@@ -1058,7 +1058,8 @@ function circularPad(x: Tensor, pad: readonly number[]): Tensor {
   for (let i = 0; i < padded; i++) {
     const dim = padded - i + nonPadded - 1;
     const [l, r] = [pad[2 * i], pad[2 * i + 1]];
-    outSlice = noGradValue(() => slice(outSlice, dim, Math.max(l, 0), outShape[dim] - Math.max(r, 0)));
+    // taken with grad mode on, as PyTorch does: a view made in no_grad mode may not be copied into under autograd
+    outSlice = slice(outSlice, dim, Math.max(l, 0), outShape[dim] - Math.max(r, 0));
     inSlice = slice(inSlice, dim, Math.max(-l, 0), inShape[dim] - Math.max(-r, 0));
   }
   outSlice.copy_(inSlice);

@@ -1,4 +1,5 @@
 // View ops: new shape/strides/offset over the same storage and version counter, each with its derivative.
+import { gradMode } from "../autograd/grad_mode.js";
 import * as K from "../backend/cpu.js";
 import { IndexError, RuntimeError, ValueError } from "../errors.js";
 import { contiguousStrides, formatShape, inferSize, numelOf, viewStrides, wrapDim } from "../tensor/shape.js";
@@ -6,11 +7,17 @@ import { Tensor, type IndexItem } from "../tensor/tensor.js";
 import { clone } from "./elementwise.js";
 import { getItem, isAdvancedItem } from "./advanced_index.js";
 import { record, shouldRecord } from "./record.js";
+import { stampView } from "../autograd/view_meta.js";
 
-/** A tensor sharing x's storage and version counter; its `_base` is the storage's first owner. */
-export function makeView(x: Tensor, shape: number[], strides: number[], offset: number): Tensor {
+/**
+ * A tensor sharing x's storage and version counter; its `_base` is the storage's first owner. Views
+ * that multi-output ops (split, chunk, unbind) return pass multiOutput, so they may not be modified
+ * in place under autograd (src/autograd/view_meta.ts).
+ */
+export function makeView(x: Tensor, shape: number[], strides: number[], offset: number, multiOutput = false): Tensor {
   const v = new Tensor(x._data, shape, strides, offset, x.dtype, x._version);
   v._base = x._base ?? x;
+  if (multiOutput || x._creationMeta !== 0 || !gradMode.enabled) stampView(v, x, multiOutput);
   return v;
 }
 

@@ -1,6 +1,7 @@
 // The Tensor: a strided view on typed-array storage plus its autograd state.
 import { gradientEdge, runBackward } from "../autograd/engine.js";
 import { gradMode } from "../autograd/grad_mode.js";
+import { checkViewGradFn } from "../autograd/view_meta.js";
 import { AccumulateGrad, type Node, type RemovableHandle } from "../autograd/node.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError, warn } from "../errors.js";
@@ -62,6 +63,10 @@ export class Tensor {
   _accumulator: AccumulateGrad | null = null;
   /** the tensor whose storage this view shares, for views made by view ops */
   _base: Tensor | null = null;
+  /** a view's CreationMeta (src/autograd/view_meta.ts); 0 (DEFAULT) for other tensors */
+  _creationMeta = 0;
+  /** the version a restricted view (creation meta not DEFAULT) was made at */
+  _attrVersion = 0;
   /** a JS number taking part in an op (PyTorch's wrapped number: lowest promotion priority) */
   _wrapped = false;
 
@@ -167,9 +172,11 @@ export class Tensor {
     this._requiresGrad = flag;
   }
   get isLeaf(): boolean {
+    if (this._creationMeta !== 0) checkViewGradFn(this); // is_leaf reads grad_fn()
     return this._gradFn === null;
   }
   get gradFn(): Node | null {
+    if (this._creationMeta !== 0) checkViewGradFn(this);
     return this._gradFn;
   }
   get retainsGrad(): boolean {
@@ -326,7 +333,7 @@ export class Tensor {
       dtype: this.dtype.name,
       values: this._values(),
       requiresGrad: this.requiresGrad,
-      gradFnName: this._gradFn ? this._gradFn.className() : null,
+      gradFnName: this.gradFn ? this._gradFn!.className() : null, // repr reads grad_fn (it may raise for a restricted view)
       defaultDtype: getDefaultDtype().name as "float32" | "float64",
     });
   }
@@ -471,6 +478,12 @@ export class Tensor {
   div_(other: TensorOrScalar, options?: E.DivOptions | null): this {
     if (options?.roundingMode !== undefined) E.divRounding.impl!(this, other, options.roundingMode, true);
     else I.binaryInPlace("div", this, other, 1);
+    return this;
+  }
+  /** pow_ with a number (PowBackward0) or tensor exponent (PowBackward1): the bits of pow, cast into self. */
+  pow_(exponent: TensorOrScalar): this {
+    if (exponent instanceof Tensor) I.binaryInPlace("pow", this, exponent, 1);
+    else I.powScalarInPlace(this, exponent);
     return this;
   }
   zero_(): this {
