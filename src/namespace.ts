@@ -27,6 +27,7 @@ export * from "./ops/math_ops.js";
 export * from "./ops/reduction_ops.js";
 export * from "./ops/shape_ops.js";
 export * from "./ops/index_ops.js";
+export * from "./ops/scatter_reduce.js";
 export * from "./ops/linalg_ops.js";
 export * from "./ops/random_ops.js";
 export * as linalg from "./linalg/index.js";

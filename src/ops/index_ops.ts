@@ -49,7 +49,7 @@ export type ScatterReduce = "add" | "multiply";
 
 const ZERO_DIM: number[] = [];
 
-function contiguousValues(t: Tensor): Storage {
+export function contiguousValues(t: Tensor): Storage {
   return K.copyToContiguous(t, t.dtype.alloc(t.numel()));
 }
 
@@ -79,14 +79,14 @@ function checkNoInternalOverlap(self: Tensor): void {
 }
 
 /** An out-of-place result, recorded when any input requires grad. */
-function result(values: Storage, shape: readonly number[], dtype: DType, name: string, inputs: Tensor[], saved: (Tensor | null)[], backward: BackwardFn): Tensor {
+export function result(values: Storage, shape: readonly number[], dtype: DType, name: string, inputs: Tensor[], saved: (Tensor | null)[], backward: BackwardFn): Tensor {
   const out = fresh(values, shape, dtype);
   if (shouldRecordAll(inputs)) record(name, inputs, out, saved, backward);
   return out;
 }
 
 /** Writes new values (row-major, self's shape) into self: version bump, history rebased (CopySlices on views). */
-function writeInPlace(self: Tensor, values: Storage, name: string, inputs: Tensor[], saved: (Tensor | null)[], backward: BackwardFn): Tensor {
+export function writeInPlace(self: Tensor, values: Storage, name: string, inputs: Tensor[], saved: (Tensor | null)[], backward: BackwardFn): Tensor {
   K.copyInto(self, { _data: values, _shape: self._shape, _strides: contiguousStrides(self._shape), _offset: 0 });
   self._version.value++;
   if (shouldRecordAll(inputs)) {
@@ -122,7 +122,7 @@ const TYPE_META_NAMES: Record<string, string> = { float32: "float", float64: "do
  * dim, and the matching offsets into a contiguous `srcShape`; bounds checked first, row-major, with
  * cpu_scatter_gather_base_kernel's message (no negative indices).
  */
-function scatterGatherOffsets(index: Tensor, dim: number, selfShape: readonly number[], srcShape: readonly number[] | null): { self: number[]; src: number[] } {
+export function scatterGatherOffsets(index: Tensor, dim: number, selfShape: readonly number[], srcShape: readonly number[] | null): { self: number[]; src: number[] } {
   const shape = nonemptyShape(index);
   const target = selfShape.length === 0 ? [1] : selfShape;
   const srcS = srcShape === null ? null : srcShape.length === 0 ? [1] : srcShape;
@@ -174,7 +174,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
 }
 
 /** scatter_meta_impl's checks (dtype, shapes, reduce). */
-function scatterChecks(x: Tensor, d: number, index: Tensor, src: Tensor | null, reduce: string | null): void {
+export function scatterChecks(x: Tensor, d: number, index: Tensor, src: Tensor | null, reduce: string | null): void {
   if (index.numel() !== 0 && index.dtype !== int64) throw new RuntimeError("scatter(): Expected dtype int64 for index");
   if (src !== null && src.dtype !== x.dtype) throw new RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype");
   if (index.numel() !== 0) {
