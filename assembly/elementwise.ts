@@ -98,28 +98,26 @@ export function binaryF64(op: i32, rows: i32, cols: i32, a: usize, sa0: i32, sa1
 }
 
 // y += alpha · x over n contiguous elements, in place (an optimizer's update); fused in the relaxed build
-export function axpyF32(n: i32, alpha: f32, x: usize, y: usize): void {
-  const va = f32x4.splat(alpha);
+@inline function axpyT<T>(n: i32, alpha: T, x: usize, y: usize): void {
+  const S = sizeof<T>();
+  const L = 16 / <i32>S;
+  const va = v128.splat<T>(alpha);
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const o = <usize>i * 4;
+  for (; i + L <= n; i += L) {
+    const o = <usize>i * S;
     const vx = v128.load(x + o);
     const vy = v128.load(y + o);
-    v128.store(y + o, ASC_FEATURE_RELAXED_SIMD ? f32x4.relaxed_madd(vx, va, vy) : f32x4.add(f32x4.mul(vx, va), vy));
+    v128.store(y + o, ASC_FEATURE_RELAXED_SIMD ? v128.relaxed_madd<T>(vx, va, vy) : v128.add<T>(v128.mul<T>(vx, va), vy));
   }
-  for (; i < n; i++) store<f32>(y + <usize>i * 4, load<f32>(x + <usize>i * 4) * alpha + load<f32>(y + <usize>i * 4));
+  for (; i < n; i++) store<T>(y + <usize>i * S, load<T>(x + <usize>i * S) * alpha + load<T>(y + <usize>i * S));
+}
+
+export function axpyF32(n: i32, alpha: f32, x: usize, y: usize): void {
+  axpyT<f32>(n, alpha, x, y);
 }
 
 export function axpyF64(n: i32, alpha: f64, x: usize, y: usize): void {
-  const va = f64x2.splat(alpha);
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    const o = <usize>i * 8;
-    const vx = v128.load(x + o);
-    const vy = v128.load(y + o);
-    v128.store(y + o, ASC_FEATURE_RELAXED_SIMD ? f64x2.relaxed_madd(vx, va, vy) : f64x2.add(f64x2.mul(vx, va), vy));
-  }
-  for (; i < n; i++) store<f64>(y + <usize>i * 8, load<f64>(x + <usize>i * 8) * alpha + load<f64>(y + <usize>i * 8));
+  axpyT<f64>(n, alpha, x, y);
 }
 
 // unary op codes, shared with src/backend/wasm.ts
