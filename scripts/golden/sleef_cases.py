@@ -25,9 +25,12 @@ Layout:
   pow_scalar[dt]: x, exps (float64 array of Python-float exponents), contig[k] = x ** exps[k],
                   strided[k] the same on a stride-2 view, tail[k] on x[:tail_n]
   atan2 / hypot[dt]: a, b (in atan2 only; hypot uses the same), contig, strided, tail as for
-                  pow_tensor (no strided / tail for float64 atan2: glibc's IBM atan2 is not ported)
+                  pow_tensor
   layouts: a few 2-D non-contiguous cases: {op, dt, shape, how, x (row-major values of the
            logical tensor), out (row-major values of the result)}
+  scalar_special[op][dt] (sinc, erfinv, digamma: cpu_kernel with glibc's scalar routines): x,
+           contig = op(x), strided = op on a stride-2 view of the same values
+  atan2_dense[dt]: a denser atan2 sweep, laid out as atan2[dt]
 
 PyTorch 2.x differences (src/backend/sleef.ts follows 1.13 where noted; the 2.x kernels are
 exported too and were checked against libsleef's own Sleef_*_u35 / exp2 / acosh routines):
@@ -204,9 +207,6 @@ for dt, d in (("f32", F32), ("f64", F64)):
     m = len(y) - len(y) % 16
     out["atan2"][dt] = binary_case(torch.atan2, d, y[:m], xx[:m])
     out["hypot"][dt] = binary_case(torch.hypot, d, y[:m], xx[:m])
-    if dt == "f64":  # glibc's float64 atan2 (IBM accurate library) is not ported: vector lanes only
-        for key in ("strided", "tail"):
-            del out["atan2"][dt][key]
     del out["hypot"][dt]["a"], out["hypot"][dt]["b"]  # the same operands as atan2
 
 # 2-D layouts: TensorIterator's runs (tails per row, strided rows, transposed inputs)
@@ -294,6 +294,65 @@ for dt, d in (("f32", F32), ("f64", F64)):
     if dt == "f32":
         rec["erf"] = b64(np.array([erf2x(v) for v in x], dtype=np.float32))
     out["aten2x"][dt] = rec
+
+# ATen's scalar special-function kernels (cpu_kernel: one scalar lambda per element, any layout):
+# sinc (glibc sinf / sin), erfinv (calc_erfinv with glibc erff/erf, expf/exp, logf/log and the AVX2
+# build's fused Horner steps), digamma (calc_digamma with glibc logf / log and tan, fused polevl). A
+# stride-2 view checks that the layout does not matter. Left out, because tensorgrad does not replay
+# it bit for bit: float64 sinc with |pi x| >= 105414350 (glibc sin's __branred is not ported).
+srng = np.random.default_rng(20251122)
+
+
+def sweep(d, parts):
+    with np.errstate(over="ignore", invalid="ignore"):
+        x = np.concatenate([np.asarray(p, dtype=np.float64).astype(d["np"]) for p in parts])
+    return x[: len(x) - len(x) % 16]
+
+
+def special_inputs(op, dt, d):
+    s = specials(d)
+    n = 4000
+    if op == "sinc":
+        near_int = np.round(srng.uniform(-50, 50, n // 4)) + srng.uniform(-1e-3, 1e-3, n // 4)
+        parts = [s, srng.uniform(-4, 4, n), srng.uniform(-200, 200, n // 2), near_int, np.arange(-64, 65) / 4,
+                 np.exp(srng.uniform(-60, 17, n // 2)) * srng.choice([-1, 1], n // 2)]
+        x = sweep(d, parts)
+        if dt == "f64":
+            with np.errstate(over="ignore"):
+                x = x[~(np.abs(math.pi * x.astype(np.float64)) >= 105414350)]  # NaN stays
+    elif op == "erfinv":
+        tail = 1 - np.exp(srng.uniform(-36 if dt == "f64" else -16, 0, n // 2))
+        parts = [s, srng.uniform(-1, 1, n), tail, -tail, srng.uniform(0.69, 0.71, n // 8), -srng.uniform(0.69, 0.71, n // 8),
+                 np.exp(srng.uniform(-80, 0, n // 4)) * srng.choice([-1, 1], n // 4), np.linspace(-1, 1, 401)]
+        x = sweep(d, parts)
+    else:  # digamma
+        parts = [s, srng.uniform(0, 12, n), srng.uniform(9.5, 10.5, n // 8), np.exp(srng.uniform(-60, 60, n // 2)),
+                 np.arange(-20, 21), srng.uniform(-12, 0, n), -np.exp(srng.uniform(-30, 30, n // 4)),
+                 np.arange(-40, 1) + srng.uniform(-1e-4, 1e-4, 41), np.array([1e17, 1e18, 0.5, 1.5, 9.999999, 10.000001])]
+        x = sweep(d, parts)
+    return x[: len(x) - len(x) % 16]
+
+
+out["scalar_special"] = {"note": "cpu_kernel ops: sinc, erfinv, digamma (glibc scalar routines); see scripts/golden/sleef_cases.py"}
+for op in ["sinc", "erfinv", "digamma"]:
+    out["scalar_special"][op] = {}
+    for dt, d in (("f32", F32), ("f64", F64)):
+        x = special_inputs(op, dt, d)
+        t = torch.from_numpy(x.copy())
+        big = torch.from_numpy(np.repeat(x, 2))
+        fn = getattr(torch, op)
+        out["scalar_special"][op][dt] = {"x": b64(x), "contig": b64(fn(t).numpy()), "strided": b64(fn(big[::2]).numpy())}
+
+# atan2 over a denser sweep: the stride-2 view is all std::atan2 (glibc's scalar routine, IBM's
+# e_atan2.c for float64), the contiguous run SLEEF's vectors with a glibc tail.
+out["atan2_dense"] = {}
+for dt, d in (("f32", F32), ("f64", F64)):
+    n = 3000
+    mag = np.exp(srng.uniform(-50, 50, n)) * srng.choice([-1, 1], n)
+    ya = sweep(d, [srng.uniform(-4, 4, n), mag, srng.uniform(-1, 1, n), srng.uniform(-1e3, 1e3, n)])
+    xa = sweep(d, [srng.uniform(-4, 4, n), srng.uniform(-1, 1, n) * srng.choice([1, 1e-2, 0.0625, 16], n),
+                   np.exp(srng.uniform(-50, 50, n)) * srng.choice([-1, 1], n), srng.uniform(-1e3, 1e3, n)])
+    out["atan2_dense"][dt] = binary_case(torch.atan2, d, ya, xa)
 
 os.makedirs("test/fixtures", exist_ok=True)
 with open("test/fixtures/sleef.json", "w") as f:

@@ -81,6 +81,7 @@
  */
 
 import { fma as fmaFast } from "../random/fma.js";
+import { glibcAtan2 } from "./glibc_atan2.js";
 import { glibcLog, glibcLog1p } from "../random/libm.js";
 import {
   EXP2F_DATA, EXP2F_HI, EXP2F_LO, EXP_DATA, EXP_SBITS_HI, EXP_SBITS_LO, EXP_TAIL, POW_DATA, POW_INVC, POW_LOGC, POW_LOGCTAIL,
@@ -3736,13 +3737,8 @@ export const POW_F64: AtenBinary = { lanes: 4, vec: powd, scalar: glibcPow };
 export const ATAN2_F32: AtenBinary = { lanes: 8, vec: atan2f, scalar: glibcAtan2f };
 export const HYPOT_F32: AtenBinary = { lanes: 8, vec: hypotf, scalar: glibcHypotf };
 export const HYPOT_F64: AtenBinary = { lanes: 4, vec: hypotd, scalar: glibcHypot };
-/**
- * float64 atan2: the vector lanes are exact (Sleef_atan2d4_u10); glibc's scalar atan2 (the IBM
- * Accurate Mathematical Library's e_atan2.c, FMA build) is NOT ported, so the elements ATen
- * computes with std::atan2 (tails of contiguous runs, strided operands, 0-dim) use the SLEEF
- * routine here and can differ from PyTorch in the last bit.
- */
-export const ATAN2_F64: AtenBinary = { lanes: 4, vec: atan2d, scalar: atan2d };
+/** float64 atan2: Sleef_atan2d4_u10 in vectors, glibc's atan2 (src/backend/glibc_atan2.ts) in tails. */
+export const ATAN2_F64: AtenBinary = { lanes: 4, vec: atan2d, scalar: glibcAtan2 };
 
 /**
  * tensor ** scalar (pow_tensor_scalar_kernel): exponent 0 fills 1 and 1 copies (pow_out); 0.5,

@@ -11,15 +11,20 @@
 // (3-Clause BSD License, Copyright (c) 2018, Steven Moshier); erfinv follows ATen's calc_erfinv
 // (New BSD license, Copyright (c) 2014 Indiana University, written by Prof. Gary L. Pavlis).
 import { gradMode } from "../autograd/grad_mode.js";
+import { fma, fmaf } from "../random/fma.js";
+import { glibcLog, glibcSin } from "../random/libm.js";
 import * as K from "../backend/cpu.js";
-import { ATEN_F32, ATEN_F64, fixUnary, type AtenUnary } from "../backend/sleef.js";
+import { glibcErf, glibcErff } from "../backend/glibc_erf.js";
+import { glibcSinf } from "../backend/glibc_sinf.js";
+import { glibcTan } from "../backend/glibc_tan.js";
+import { ATAN2_F32, ATAN2_F64, ATEN_F32, ATEN_F64, fixUnary, glibcExp, glibcExpf, glibcLogf, HYPOT_F32, HYPOT_F64, type AtenBinary, type AtenUnary } from "../backend/sleef.js";
 import { RuntimeError, TorchTypeError } from "../errors.js";
 import { bool, category, DType, dtypeOf, float32, getDefaultDtype, int32, int64, resultType as resultTypeOf, scalarDtype } from "../tensor/dtype.js";
 import { installMethods } from "../tensor/methods.js";
 import { broadcastShapes, contiguousStrides, formatShape, sameShape } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
 import { zerosLike } from "./creation.js";
-import { asTensor, binaryKernel, castFn, clone, compare, divRounding, expandedValues, laidOutLike, promote, unaryOp, where, wrapScalar } from "./elementwise.js";
+import { asTensor, binaryKernel, castFn, clone, compare, divRounding, expandedValues, fixBinaryAten, laidOutLike, promote, unaryOp, where, wrapScalar } from "./elementwise.js";
 import { checkCast, checkInplace, checkNoInternalOverlap, moveRetainGrad, rebase } from "./inplace.js";
 import { record, shouldRecord, shouldRecordAll, type BackwardFn } from "./record.js";
 
@@ -341,13 +346,17 @@ const DIGAMMA_A = [
 const DIGAMMA_AF = DIGAMMA_A.map(fr);
 const PSI_10 = 2.25175258906672110764;
 
+// calc_digamma is compiled into ATen's AVX2 kernel file (-mavx2 -mfma), where GCC contracts polevl's
+// `result * x + A[i]` into fused multiply-adds; std::log / logf / tan are glibc's (__ieee754_log_fma,
+// __logf_fma, __tan_fma; the float overload also takes pi / tan(pi r) in double).
+
 /** ATen's calc_digamma(double). */
 export function digammaD(x: number): number {
   if (x === 0) return Object.is(x, -0) ? Infinity : -Infinity;
   if (x < 0) {
     if (x === Math.trunc(x)) return NaN;
     const frac = x - Math.trunc(x); // modf's fractional part (exact)
-    return digammaD(1 - x) - Math.PI / Math.tan(Math.PI * frac);
+    return digammaD(1 - x) - Math.PI / glibcTan(Math.PI * frac);
   }
   let result = 0;
   while (x < 10) {
@@ -358,23 +367,21 @@ export function digammaD(x: number): number {
   let y = 0;
   if (x < 1.0e17) {
     const z = 1.0 / (x * x);
-    const A = DIGAMMA_A;
     let p = 0;
-    for (let i = 0; i < 7; i++) p = p * z + A[i];
+    for (let i = 0; i < 7; i++) p = fma(p, z, DIGAMMA_A[i]);
     y = z * p;
   }
-  return result + Math.log(x) - 0.5 / x - y;
+  return result + glibcLog(x) - 0.5 / x - y;
 }
 
 const PSI_10F = fr(PSI_10);
-/** ATen's calc_digamma(float): the same steps in float arithmetic (logf rounded to float). */
+/** ATen's calc_digamma(float): float arithmetic, glibc logf; pi / tan(pi * r) in double, then rounded. */
 export function digammaF(x: number): number {
   if (x === 0) return Object.is(x, -0) ? Infinity : -Infinity;
   if (x < 0) {
     if (x === Math.trunc(x)) return NaN;
     const frac = x - Math.trunc(x);
-    // pi / tan(pi * r) is evaluated in double, then converted to float
-    return fr(digammaF(fr(1 - x)) - fr(Math.PI / Math.tan(Math.PI * frac)));
+    return fr(digammaF(fr(1 - x)) - fr(Math.PI / glibcTan(Math.PI * frac)));
   }
   let result = 0;
   while (x < 10) {
@@ -385,12 +392,11 @@ export function digammaF(x: number): number {
   let y = 0;
   if (x < 1.0e17) {
     const z = fr(1 / fr(x * x));
-    const A = DIGAMMA_AF;
     let p = 0;
-    for (let i = 0; i < 7; i++) p = fr(fr(p * z) + A[i]);
+    for (let i = 0; i < 7; i++) p = fmaf(p, z, DIGAMMA_AF[i]);
     y = fr(z * p);
   }
-  return fr(fr(fr(result + fr(Math.log(x))) - fr(0.5 / x)) - y);
+  return fr(fr(fr(result + glibcLogf(x)) - fr(0.5 / x)) - y);
 }
 
 /** calc_digamma for the compute dtype. */
@@ -478,26 +484,31 @@ const ERFINV_B = [-2.118377725, 1.442710462, -0.329097515, 0.012229801];
 const ERFINV_C = [-1.970840454, -1.624906493, 3.429567803, 1.641345311];
 const ERFINV_D = [3.5438892, 1.6370678];
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+const PI_F = fr(Math.PI);
+
+// calc_erfinv, as compiled into ATen's AVX2 kernel file: GCC contracts the rational guess's Horner
+// steps into fused multiply-adds; std::erf, std::exp, std::log are glibc's.
 
 /** ATen's calc_erfinv (double): a rational first guess polished by two Newton steps. */
 export function erfinvD(y: number): number {
   const ya = Math.abs(y);
   if (ya > 1) return NaN;
   if (ya === 1) return y > 0 ? Infinity : -Infinity;
+  const a = ERFINV_A, b = ERFINV_B, c = ERFINV_C, d = ERFINV_D;
   let x: number;
   if (ya <= 0.7) {
     const z = y * y;
-    const num = ((ERFINV_A[3] * z + ERFINV_A[2]) * z + ERFINV_A[1]) * z + ERFINV_A[0];
-    const dem = (((ERFINV_B[3] * z + ERFINV_B[2]) * z + ERFINV_B[1]) * z + ERFINV_B[0]) * z + 1.0;
+    const num = fma(fma(fma(a[3], z, a[2]), z, a[1]), z, a[0]);
+    const dem = fma(fma(fma(fma(b[3], z, b[2]), z, b[1]), z, b[0]), z, 1);
     x = (y * num) / dem;
   } else {
-    const z = Math.sqrt(-Math.log((1.0 - ya) / 2.0));
-    const num = ((ERFINV_C[3] * z + ERFINV_C[2]) * z + ERFINV_C[1]) * z + ERFINV_C[0];
-    const dem = (ERFINV_D[1] * z + ERFINV_D[0]) * z + 1.0;
+    const z = Math.sqrt(-glibcLog((1.0 - ya) / 2.0));
+    const num = fma(fma(fma(c[3], z, c[2]), z, c[1]), z, c[0]);
+    const dem = fma(fma(d[1], z, d[0]), z, 1);
     x = (y < 0 || Object.is(y, -0) ? -num : num) / dem;
   }
-  x = x - (erfD(x) - y) / (TWO_OVER_SQRT_PI * Math.exp(-x * x));
-  x = x - (erfD(x) - y) / (TWO_OVER_SQRT_PI * Math.exp(-x * x));
+  x = x - (glibcErf(x) - y) / (TWO_OVER_SQRT_PI * glibcExp(-x * x));
+  x = x - (glibcErf(x) - y) / (TWO_OVER_SQRT_PI * glibcExp(-x * x));
   return x;
 }
 
@@ -505,7 +516,7 @@ const ERFINV_AF = ERFINV_A.map(fr);
 const ERFINV_BF = ERFINV_B.map(fr);
 const ERFINV_CF = ERFINV_C.map(fr);
 const ERFINV_DF = ERFINV_D.map(fr);
-/** calc_erfinv<float>: the same steps in float arithmetic (erff, expf, logf, sqrtf rounded to float). */
+/** calc_erfinv<float>: float arithmetic with glibc's erff, expf and logf. */
 export function erfinvF(y: number): number {
   const ya = Math.abs(y);
   if (ya > 1) return NaN;
@@ -514,18 +525,35 @@ export function erfinvF(y: number): number {
   let x: number;
   if (ya <= fr(0.7)) {
     const z = fr(y * y);
-    const num = fr(fr(fr(fr(fr(fr(a[3] * z) + a[2]) * z) + a[1]) * z) + a[0]);
-    const dem = fr(fr(fr(fr(fr(fr(fr(fr(b[3] * z) + b[2]) * z) + b[1]) * z) + b[0]) * z) + 1);
+    const num = fmaf(fmaf(fmaf(a[3], z, a[2]), z, a[1]), z, a[0]);
+    const dem = fmaf(fmaf(fmaf(fmaf(b[3], z, b[2]), z, b[1]), z, b[0]), z, 1);
     x = fr(fr(y * num) / dem);
   } else {
-    const z = fr(Math.sqrt(fr(-fr(Math.log(fr(fr(1 - ya) / 2))))));
-    const num = fr(fr(fr(fr(fr(fr(c[3] * z) + c[2]) * z) + c[1]) * z) + c[0]);
-    const dem = fr(fr(fr(fr(d[1] * z) + d[0]) * z) + 1);
+    const z = fr(Math.sqrt(fr(-glibcLogf(fr(fr(1 - ya) / 2)))));
+    const num = fmaf(fmaf(fmaf(c[3], z, c[2]), z, c[1]), z, c[0]);
+    const dem = fmaf(fmaf(d[1], z, d[0]), z, 1);
     x = fr((y < 0 || Object.is(y, -0) ? -num : num) / dem);
   }
-  const k = fr(2 * fr(1 / Math.sqrt(Math.PI)));
-  for (let i = 0; i < 2; i++) x = fr(x - fr(fr(fr(erfD(x)) - y) / fr(k * fr(Math.exp(fr(-x * x))))));
+  const k = fr(2 / fr(Math.sqrt(Math.PI))); // static_cast<float>(2.0) / static_cast<float>(std::sqrt(pi<double>))
+  for (let i = 0; i < 2; i++) x = fr(x - fr(fr(glibcErff(x) - y) / fr(k * glibcExpf(fr(-x * x)))));
   return x;
+}
+
+// ATen's sinc kernel (cpu_kernel, scalar for every element): 1 at 0, else sin(pi a) / (pi a) in the
+// dtype, with glibc's sinf / sin. glibc's sin for |pi a| >= 105414350 (__branred) is not ported:
+// Math.sin stands in there, so float64 sinc of |a| > 3.3e7 can differ from PyTorch in the last bit.
+
+/** sinc_kernel, float32: product = pi<float> * a; sinf(product) / product. */
+function sincF(a: number): number {
+  if (a === 0) return 1;
+  const p = fr(PI_F * a);
+  return fr(glibcSinf(p) / p);
+}
+/** sinc_kernel, float64. */
+function sincD(a: number): number {
+  if (a === 0) return 1;
+  const p = Math.PI * a;
+  return (Math.abs(p) < 105414350 ? glibcSin(p) : Math.sin(p)) / p;
 }
 
 /** std::nearbyint under the default rounding mode: halves go to the even neighbour. */
@@ -542,7 +570,6 @@ export function roundHalfEven(x: number): number {
 
 type Pair = readonly [F1, F1];
 const both = (f: F1): Pair => [f, f];
-const PI_F = fr(Math.PI);
 
 const KERNELS = {
   exp2: both((x) => Math.pow(2, x)),
@@ -566,18 +593,7 @@ const KERNELS = {
   erfinv: [erfinvF, erfinvD] as Pair,
   lgamma: both(lgammaD),
   digamma: [digammaF, digammaD] as Pair,
-  sinc: [
-    (a: number) => {
-      if (a === 0) return 1;
-      const p = fr(PI_F * a);
-      return fr(Math.sin(p)) / p;
-    },
-    (a: number) => {
-      if (a === 0) return 1;
-      const p = Math.PI * a;
-      return Math.sin(p) / p;
-    },
-  ] as Pair,
+  sinc: [sincF, sincD] as Pair,
 } satisfies Record<string, Pair>;
 
 // ---- shared machinery --------------------------------------------------------------------------
@@ -710,7 +726,7 @@ interface FloatUnaryDef extends UnaryRec {
 }
 
 const floatUnaryDefs = {
-  exp2: { kernel: KERNELS.exp2, node: "Exp2Backward0", result: true, grad: (g, _s, r) => g.mul(r).mul(LN2) },
+  exp2: { kernel: KERNELS.exp2, aten: [ATEN_F32.exp2, ATEN_F64.exp2], node: "Exp2Backward0", result: true, grad: (g, _s, r) => g.mul(r).mul(LN2) },
   expm1: { kernel: KERNELS.expm1, aten: [ATEN_F32.expm1, ATEN_F64.expm1], node: "Expm1Backward0", result: true, grad: (g, _s, r) => g.mul(r.add(1)) },
   log2: { kernel: KERNELS.log2, aten: [ATEN_F32.log2, ATEN_F64.log2], node: "Log2Backward0", self: true, grad: (g, s) => g.div(s.mul(LN2)) },
   log10: { kernel: KERNELS.log10, aten: [ATEN_F32.log10, ATEN_F64.log10], node: "Log10Backward0", self: true, grad: (g, s) => g.div(s.mul(LN10)) },
@@ -721,18 +737,18 @@ const floatUnaryDefs = {
   asin: { kernel: KERNELS.asin, aten: [ATEN_F32.asin, ATEN_F64.asin], node: "AsinBackward0", self: true, grad: (g, s) => g.mul(s.neg().mul(s).add(1).rsqrt()) },
   acos: { kernel: KERNELS.acos, aten: [ATEN_F32.acos, ATEN_F64.acos], node: "AcosBackward0", self: true, grad: (g, s) => g.mul(s.neg().mul(s).add(1).rsqrt().neg()) },
   atan: { kernel: KERNELS.atan, aten: [ATEN_F32.atan, ATEN_F64.atan], node: "AtanBackward0", self: true, grad: (g, s) => g.div(s.mul(s).add(1)) },
-  sinh: { kernel: KERNELS.sinh, node: "SinhBackward0", self: true, grad: (g, s) => g.mul(s.cosh()) },
-  cosh: { kernel: KERNELS.cosh, node: "CoshBackward0", self: true, grad: (g, s) => g.mul(s.sinh()) },
+  sinh: { kernel: KERNELS.sinh, aten: [ATEN_F32.sinh, ATEN_F64.sinh], node: "SinhBackward0", self: true, grad: (g, s) => g.mul(s.cosh()) },
+  cosh: { kernel: KERNELS.cosh, aten: [ATEN_F32.cosh, ATEN_F64.cosh], node: "CoshBackward0", self: true, grad: (g, s) => g.mul(s.sinh()) },
   asinh: {
-    kernel: KERNELS.asinh, node: "AsinhBackward0", self: true, grad: (g, s) => g.mul(s.pow(2).add(1).rsqrt()),
+    kernel: KERNELS.asinh, aten: [ATEN_F32.asinh, ATEN_F64.asinh], node: "AsinhBackward0", self: true, grad: (g, s) => g.mul(s.pow(2).add(1).rsqrt()),
     inplaceNotImplemented: ["AsinhBackward1", "inplace version of asinh"],
   },
   acosh: {
-    kernel: KERNELS.acosh, node: "AcoshBackward0", self: true, grad: (g, s) => g.mul(s.mul(s).sub(1).rsqrt()),
+    kernel: KERNELS.acosh, aten: [ATEN_F32.acosh, ATEN_F64.acosh], node: "AcoshBackward0", self: true, grad: (g, s) => g.mul(s.mul(s).sub(1).rsqrt()),
     inplaceNotImplemented: ["AcoshBackward1", "inplace version of acosh"],
   },
   atanh: {
-    kernel: KERNELS.atanh, node: "AtanhBackward0", self: true, grad: (g, s) => g.div(s.pow(2).rsub(1)),
+    kernel: KERNELS.atanh, aten: [ATEN_F32.atanh, ATEN_F64.atanh], node: "AtanhBackward0", self: true, grad: (g, s) => g.div(s.pow(2).rsub(1)),
     inplaceNotImplemented: ["AtanhBackward1", "inplace version of atanh"],
   },
   erf: { kernel: KERNELS.erf, aten: [ATEN_F32.erf, ATEN_F64.erf], node: "ErfBackward0", self: true, grad: (g, s) => s.pow(2).neg().exp().mul(TWO_OVER_SQRT_PI).mul(g) },
@@ -1239,13 +1255,20 @@ export const remainder = (a: TensorOrScalar, b: TensorOrScalar): Tensor => modOp
 
 // ---- binary float ops: atan2, hypot, xlogy ------------------------------------------------------
 
+/** A float32 / float64 binary op as ATen's cpu_kernel_vec evaluates it: SLEEF in vectors, libm in tails. */
+function atenBinary(k: AtenBinary, a: Tensor, b: Tensor, dtype: DType): Tensor {
+  const res = binaryKernel(k.vec, a, b, dtype, dtype);
+  fixBinaryAten(k, a, b, res, dtype);
+  return res;
+}
+
 function atan2Impl(av: TensorOrScalar, bv: TensorOrScalar, inplace: boolean): Tensor {
   const a = asTensor(av);
   const b = asTensor(bv);
   if (inplace) checkInplace(a, b);
   let dtype = promote(a, b);
   if (!dtype.isFloatingPoint) dtype = getDefaultDtype();
-  const res = binaryKernel(Math.atan2, a, b, dtype, dtype);
+  const res = atenBinary(dtype === float32 ? ATAN2_F32 : ATAN2_F64, a, b, dtype);
   const recording = shouldRecord(a, b);
   let out = res;
   let selfSaved = a;
@@ -1273,7 +1296,7 @@ function hypotImpl(av: TensorOrScalar, bv: TensorOrScalar, inplace: boolean): Te
   if (inplace) checkInplace(a, b);
   const dtype = promote(a, b);
   if (!dtype.isFloatingPoint) notImplementedFor("hypot_cpu", dtype);
-  const res = binaryKernel(Math.hypot, a, b, dtype, dtype);
+  const res = atenBinary(dtype === float32 ? HYPOT_F32 : HYPOT_F64, a, b, dtype);
   const recording = shouldRecord(a, b);
   let out = res;
   let selfSaved = a;

@@ -20,7 +20,8 @@
  * Algorithms: log - Szabolcs Nagy / ARM optimized-routines (glibc e_log.c);
  * log1p - fdlibm with Shimizu's reordering (glibc s_log1p.c); sin/cos - IBM
  * Accurate Mathematical Library (glibc s_sin.c / s_sincos.c), only the paths
- * for |x| < 105414350 (the samplers only evaluate 0 <= x < 2*pi).
+ * for |x| < 105414350 (the samplers only evaluate 0 <= x < 2*pi; sin alone also
+ * serves ATen's float64 sinc kernel, src/ops/math_ops.ts).
  */
 
 import { fma } from "./fma.js";
@@ -269,6 +270,46 @@ function doCos(x: number, dx: number): number {
   return cs + cor;
 }
 
+/** reduce_sincos's remainder (a, da): x - n pi/2 in double-double. */
+const REDUCED = new Float64Array(2);
+/** reduce_sincos (2.426265 <= |x| < 105414350): writes REDUCED and returns the quadrant n (mod 4). */
+function reduceSincos(x: number): number {
+  const t = fma(x, HPINV, TOINT);
+  const xn = t - TOINT;
+  // mp1, mp2 and pp3 have at most 27 significant bits and |xn| < 2^26, so these
+  // fused products are exact and plain arithmetic rounds identically
+  const y = x - xn * MP1 - xn * MP2;
+  const n = xn & 3; // the low bits of t's significand
+  const t2 = y - xn * PP3;
+  let db = y - t2 - xn * PP3;
+  const a = fma(-xn, PP4, t2);
+  db += fma(-xn, PP4, t2 - a);
+  REDUCED[0] = a;
+  REDUCED[1] = db;
+  return n;
+}
+
+/**
+ * glibc 2.36 __sin_fma (x86_64) for |x| < 105414350: std::sin(double) (ATen's scalar sinc kernel).
+ * Its own path for 0.855469 <= |x| < 2.426265 (do_cos(pi/2 - |x|, hp1)) differs from sincos's.
+ */
+export function glibcSin(x: number): number {
+  f64[0] = x;
+  const k = u32[1]! & 0x7fffffff;
+  if (k < 0x3e500000) return x; // |x| < 2^-26
+  if (k < 0x3feb6000) return doSin(x, 0); // |x| < 0.855469
+  if (k < 0x400368fd) {
+    // |x| < 2.426265
+    const c = Math.abs(doCos(HP0 - Math.abs(x), HP1));
+    return x < 0 ? -c : c;
+  }
+  if (k >= 0x7ff00000) return NaN;
+  if (k >= 0x419921fb) throw new RangeError("glibcSin: |x| >= 105414350 (__branred) is not implemented");
+  const n = reduceSincos(x);
+  const v = n & 1 ? doCos(REDUCED[0]!, REDUCED[1]!) : doSin(REDUCED[0]!, REDUCED[1]!);
+  return n & 2 ? -v : v;
+}
+
 /** Output of {@link glibcSincos}: [sin, cos]. */
 export const sincosOut = new Float64Array(2);
 
@@ -307,17 +348,9 @@ export function glibcSincos(x: number): void {
     throw new RangeError("glibcSincos: |x| >= 105414350 (__branred) is not implemented");
   }
   // 2.426265 <= |x| < 105414350: reduce_sincos, then do_sin / do_cos
-  const t = fma(x, HPINV, TOINT);
-  const xn = t - TOINT;
-  // mp1, mp2 and pp3 have at most 27 significant bits and |xn| < 2^26, so these
-  // fused products are exact and plain arithmetic rounds identically
-  const y = x - xn * MP1 - xn * MP2;
-  const n = xn & 3; // the low bits of t's significand
-  const t2 = y - xn * PP3;
-  let db = y - t2 - xn * PP3;
-  let a = fma(-xn, PP4, t2);
-  db += fma(-xn, PP4, t2 - a);
-  let da = db;
+  const n = reduceSincos(x);
+  let a = REDUCED[0]!;
+  let da = REDUCED[1]!;
   if (n === 1 || n === 2) {
     a = -a;
     da = -da;
