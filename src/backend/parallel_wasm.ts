@@ -7,7 +7,8 @@ import type { StridedView } from "./cpu.js";
 import type { WasmElementwiseArgs, WasmGemmArgs, WasmMatmulArgs } from "./thread_kernels_wasm.js";
 import { sharedMemory } from "./wasm_memory.js";
 import "./thread_kernels_wasm.js";
-import { getNumThreads, parallelFor, shouldParallelize, stage } from "./threads.js";
+import { getNumThreads, parallelFor, setWorkerValue, shouldParallelize, stage } from "./threads.js";
+import { POOL_MEMORY_KEY } from "./thread_kernels_wasm.js";
 
 /**
  * Multiply-adds from which a WebAssembly product is split across threads. Measured on the 2-core
@@ -80,8 +81,9 @@ export function wasmElementwiseParallel(
   let chunk = Math.ceil(items / (2 * threads));
   if (rows === 1) chunk = Math.ceil(chunk / 16) * 16; // whole vectors, so only the last chunk has a tail
   // the elementwise kernels keep nothing in memory (no scratch): any instance on the memory can run a chunk
+  setWorkerValue(POOL_MEMORY_KEY, memory);
   const args: WasmElementwiseArgs = {
-    memory, fused: W.fusedActive(), f32, kind, op, x, out,
+    fused: W.fusedActive(), f32, kind, op, x, out,
     rows, cols: layout ? layout.cols : n, sa0: layout?.sa0 ?? 0, sa1: layout?.sa1 ?? 1, b: layout?.b ?? 0, sb0: layout?.sb0 ?? 0, sb1: layout?.sb1 ?? 1,
   };
   parallelFor("wasm.elementwise", items, args, { chunk });
@@ -109,7 +111,8 @@ export function wasmGemmParallel(g: W.GemmJob, alloc: (bytes: number) => number,
   if (memory === null) return false;
   const chunk = Math.ceil(items / threads);
   const chunks = Math.ceil(items / chunk);
-  const args: WasmGemmArgs = { ...g, memory, fused: W.fusedActive(), byBatch, work: alloc(workBytes * chunks), workBytes, chunk };
+  setWorkerValue(POOL_MEMORY_KEY, memory);
+  const args: WasmGemmArgs = { ...g, fused: W.fusedActive(), byBatch, work: alloc(workBytes * chunks), workBytes, chunk };
   parallelFor("wasm.gemm", items, args, { chunk });
   return true;
 }

@@ -3,7 +3,16 @@
 // instance of the module and copies its part of the operands into its own linear memory
 // (wasm.ts's matmulRange), so only the shared operands and result live in SharedArrayBuffers.
 import * as W from "./wasm.js";
-import { defineKernel, defineWarmup, isPoolWorker } from "./threads.js";
+import { defineKernel, defineWarmup, isPoolWorker, workerValue } from "./threads.js";
+import { sharedMemory } from "./wasm_memory.js";
+
+/** The memory the tensors live in: the owner thread's pool (sent to each worker once: parallel_wasm.ts). */
+export const POOL_MEMORY_KEY = "wasm.memory";
+function poolMemory(): WebAssembly.Memory {
+  const m = isPoolWorker ? workerValue(POOL_MEMORY_KEY) : sharedMemory();
+  if (!m) throw new Error("tensorgrad wasm: no shared memory on this thread");
+  return m as WebAssembly.Memory;
+}
 
 type FloatData = Float32Array | Float64Array;
 
@@ -46,7 +55,6 @@ defineWarmup(() => {
 
 /** An elementwise job on resident operands (parallel_wasm.ts): items are elements (unary) or rows. */
 export interface WasmElementwiseArgs {
-  memory: WebAssembly.Memory;
   fused: boolean;
   f32: boolean;
   /** "unary": out[i] = op(x[i]) over n contiguous elements; "binary": the 2-D layout of wasm.ts's binary */
@@ -58,7 +66,7 @@ export interface WasmElementwiseArgs {
 
 defineKernel<WasmElementwiseArgs>("wasm.elementwise", (p, i0, i1) => {
   // (no setScratch: these kernels use none; a sum on such an instance would trap)
-  const ex = W.kernelsOn(p.memory, p.fused);
+  const ex = W.kernelsOn(poolMemory(), p.fused);
   const S = p.f32 ? 4 : 8;
   if (p.kind === "unary") {
     (p.f32 ? ex.unaryF32 : ex.unaryF64)(p.op, i1 - i0, p.x + i0 * S, p.out + i0 * S);
@@ -75,7 +83,6 @@ defineKernel<WasmElementwiseArgs>("wasm.elementwise", (p, i0, i1) => {
 
 /** A product on the shared memory (parallel_wasm.ts): items are rows m0 + i, or whole matrices of the batch. */
 export interface WasmGemmArgs extends W.GemmJob {
-  memory: WebAssembly.Memory;
   fused: boolean;
   byBatch: boolean;
   /** the packing buffer of chunk c at work + c · workBytes */
@@ -83,7 +90,7 @@ export interface WasmGemmArgs extends W.GemmJob {
 }
 
 defineKernel<WasmGemmArgs>("wasm.gemm", (p, i0, i1) => {
-  const ex = W.kernelsOn(p.memory, p.fused);
+  const ex = W.kernelsOn(poolMemory(), p.fused);
   const gemm = p.f32 ? ex.gemmF32 : ex.gemmF64;
   const S = p.f32 ? 4 : 8;
   const work = p.work + Math.floor(i0 / p.chunk) * p.workBytes;

@@ -62,6 +62,21 @@ export function runWarmups(): void {
 }
 
 const workerModules: string[] = [];
+const workerValues = new Map<string, unknown>();
+
+/**
+ * Sends `value` once to every worker (present and future), where workerValue(key) returns it: for
+ * objects jobs should not clone each time (a shared WebAssembly.Memory: every clone is a new handle
+ * the worker's engine keeps track of). On a worker it only stores the value.
+ */
+export function setWorkerValue(key: string, value: unknown): void {
+  if (workerValues.get(key) === value) return;
+  workerValues.set(key, value);
+  if (pool) for (const s of pool.slots) if (s && !s.dead) s.post({ type: "value", key, value });
+}
+export function workerValue(key: string): unknown {
+  return workerValues.get(key);
+}
 
 /**
  * Makes every worker (present and future) import the module at `url` (absolute, e.g.
@@ -358,7 +373,7 @@ function spawn(index: number): Slot {
     slot.dead = true;
     Atomics.store(ws, WS_STATE, STATE_EXITED);
   };
-  const init = { type: "init", ws, modules: workerModules.slice(), index };
+  const init = { type: "init", ws, modules: workerModules.slice(), values: [...workerValues], index };
   if (nodeProcess) {
     const env = { ...nodeProcess.env, TENSORGRAD_POOL_WORKER: "1" }; // readable before worker_threads loads
     const w = new nodeWT!.Worker(workerUrl(), { workerData: { __tensorgradPool: true }, env });

@@ -3,7 +3,7 @@
 // for every job message takes chunks from the job's shared counter until none are left.
 import {
   C_DONE, C_ERR_LEN, C_FAIL, C_FAIL_WORKER, C_NEXT, C_WAKE, ERR_BYTES, FAIL_NONE, FAIL_THREW, getKernel, type JobMessage, runWarmups,
-  STATE_EXITED, STATE_READY, WS_EXIT, WS_JOB, WS_STATE, WS_T0,
+  setWorkerValue, STATE_EXITED, STATE_READY, WS_EXIT, WS_JOB, WS_STATE, WS_T0,
 } from "./threads.js";
 import "./thread_kernels.js";
 import "./thread_kernels_wasm.js";
@@ -95,8 +95,10 @@ let chain: Promise<void> = Promise.resolve();
 async function handle(m: any): Promise<void> {
   if (m.type === "job") runJob(m as JobMessage);
   else if (m.type === "import") await import(m.url);
+  else if (m.type === "value") setWorkerValue(m.key, m.value);
   else if (m.type === "init") {
     index = m.index;
+    for (const [key, value] of m.values as [string, unknown][]) setWorkerValue(key, value);
     g.__tgWorkerIndex = index + 1; // which thread this is, for tests
     for (const url of m.modules as string[]) await import(url);
     runWarmups();
