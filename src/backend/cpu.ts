@@ -1,6 +1,7 @@
 // The pure-TypeScript kernels: strided loops over typed arrays. Every op reaches storage through
 // these few functions, so another backend (WebAssembly SIMD, GPU) can replace them one by one.
 import type { Storage } from "../tensor/dtype.js";
+import { reorderDimensions } from "../tensor/shape.js";
 import { parallelHooks as P } from "./threads.js";
 export type { Storage };
 
@@ -402,16 +403,7 @@ export function sum(x: StridedView, dims: readonly number[], keepdim: boolean, o
     if ((ostr[d0] === 0) !== (ostr[d1] === 0)) return ostr[d1] === 0 ? 1 : -1;
     return byStride(ostr[d0], ostr[d1], d0, d1) || byStride(istr[d0], istr[d1], d0, d1);
   };
-  for (let i = 1; i < nd; i++) {
-    let d1 = i;
-    for (let d0 = i - 1; d0 >= 0; d0--) {
-      const c = shouldSwap(perm[d0], perm[d1]);
-      if (c > 0) {
-        [perm[d0], perm[d1]] = [perm[d1], perm[d0]];
-        d1 = d0;
-      } else if (c < 0) break;
-    }
-  }
+  reorderDimensions(perm, shouldSwap);
   const sh = perm.map((p) => shape[p]);
   const os = perm.map((p) => ostr[p]);
   const is = perm.map((p) => istr[p]);

@@ -80,7 +80,7 @@
  * cpu_kernel_vec tails to chunk boundaries; these kernels model one thread.
  */
 
-import { fma as fmaFast } from "../random/fma.js";
+import { fma as fmaFast, productError } from "../random/fma.js";
 import { glibcAtan2 } from "./glibc_atan2.js";
 import { glibcLog, glibcLog1p } from "../random/libm.js";
 import {
@@ -802,18 +802,9 @@ export function powf(x: number, y: number): number {
 
 // ---- float64 helpers (helperavx2.h, sleefsimddp.c, dd.h) --------------------------------------
 
-const SPLIT = 134217729; // 2^27 + 1
 /** fma(a, b, -p) for p = RN(a*b): the exact product error (Dekker), vfmapn(a, b, p). */
 function perr(a: number, b: number, p: number): number {
-  if (a < 1e299 && a > -1e299 && b < 1e299 && b > -1e299 && (p > 1e-280 || p < -1e-280) && p < 1e300 && p > -1e300) {
-    let t = SPLIT * a;
-    const ah = t - (t - a);
-    const al = a - ah;
-    t = SPLIT * b;
-    const bh = t - (t - b);
-    const bl = b - bh;
-    return ah * bh - p + ah * bl + al * bh + al * bl;
-  }
+  if (a < 1e299 && a > -1e299 && b < 1e299 && b > -1e299 && (p > 1e-280 || p < -1e-280) && p < 1e300 && p > -1e300) return productError(a, b, p);
   return fmaExact(a, b, -p);
 }
 

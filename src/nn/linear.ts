@@ -1,4 +1,5 @@
 // linear, bilinear, dropout, embedding, one_hot, normalize, cosine_similarity, pairwise_distance.
+import { noGrad } from "../autograd/grad_mode.js";
 import { RuntimeError, ValueError, IndexError } from "../errors.js";
 import * as E from "../ops/elementwise.js";
 import { matmul } from "../ops/linalg.js";
@@ -8,7 +9,7 @@ import { defaultGenerator, type Generator } from "../random/generator.js";
 import { float32, int32, int64 } from "../tensor/dtype.js";
 import { broadcastShapes, numelOf, sameShape, wrapDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { AssertionError, addmm, clampMin, fround, pyFloatRepr, SCALAR_NAMES, scalarTensor, withoutGrad } from "./util.js";
+import { AssertionError, addmm, clampMin, fround, pyFloatRepr, SCALAR_NAMES, scalarTensor } from "./util.js";
 
 /** caffe2::TypeMeta names, as `<< tensor.dtype()` prints them. */
 const META: Record<string, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
@@ -182,7 +183,7 @@ function embeddingRenorm_(weight: Tensor, indices: Tensor, maxNorm: number, norm
     if (k > 0 && idx[k] === idx[k - 1]) continue;
     const row = idx[k];
     if (row < 0 || row >= weight._shape[0]) throw new IndexError("index out of range in self");
-    const r = withoutGrad(() => weight.detach().select(0, row));
+    const r = noGrad(() => weight.detach().select(0, row));
     const norm = R.vectorNorm(r, normType, null, false).item() as number;
     if (norm > maxNorm) {
       const scale = f32 ? fround(maxNorm / (norm + 1e-7)) : maxNorm / (norm + 1e-7);
@@ -341,7 +342,7 @@ export function pairwiseDistance(x1: Tensor, x2: Tensor, p: number | { p?: numbe
 
 /** at::norm(x, p, dim, keepdim): the values of vector_norm, recorded as NormBackward1. */
 function normBackward1(x: Tensor, p: number, dim: number, keepdim: boolean): Tensor {
-  const out = withoutGrad(() => R.vectorNorm(x, p, dim, keepdim));
+  const out = noGrad(() => R.vectorNorm(x, p, dim, keepdim));
   if (shouldRecord(x)) {
     const d = wrapDim(dim, x.ndim);
     const nd = x.ndim;

@@ -3,6 +3,7 @@
 // and recorded under PyTorch's grad_fn with their derivatives.yaml formulas in differentiable ops;
 // composite losses (l1, kl_div, cross_entropy's label smoothing and probability targets) are composed
 // exactly as ATen composes them.
+import { noGrad } from "../autograd/grad_mode.js";
 import { RuntimeError, ValueError, IndexError, warn } from "../errors.js";
 import * as E from "../ops/elementwise.js";
 import { record, shouldRecord, shouldRecordAll } from "../ops/record.js";
@@ -11,7 +12,7 @@ import { broadcastShapes, sameShape } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { logsigmoid } from "./activation.js";
 import { logSoftmaxOp } from "./softmax.js";
-import { checkReduction, clampMin, cppDouble, fround, SCALAR_NAMES, scalarTensor, torchSize, withoutGrad, type Reduction } from "./util.js";
+import { checkReduction, clampMin, cppDouble, fround, SCALAR_NAMES, scalarTensor, torchSize, type Reduction } from "./util.js";
 
 const where = E.where;
 
@@ -30,7 +31,7 @@ function weightArgs<O extends { weight?: Tensor | null }>(weightOrOpts: Tensor |
 /** apply_loss_reduction on an unrecorded loss tensor: PyTorch's own mean/sum order. */
 function reduceValues(loss: Tensor, reduction: Reduction): Tensor {
   if (reduction === "none") return loss;
-  return withoutGrad(() => (reduction === "mean" ? loss.mean() : loss.sum()));
+  return noGrad(() => (reduction === "mean" ? loss.mean() : loss.sum()));
 }
 
 /** The loss's gradient scale for a reduction: g broadcast over the input, divided by numel for mean. */
@@ -176,7 +177,7 @@ export function binaryCrossEntropy(
     if (!(y >= 0 && y <= 1)) throw new RuntimeError("all elements of target should be between 0 and 1");
     return r(r(r(y - 1) * Math.max(r(Math.log1p(-x)), -100)) - r(y * Math.max(r(Math.log(x)), -100)));
   });
-  if (weight) loss = withoutGrad(() => loss.mul(weight));
+  if (weight) loss = noGrad(() => loss.mul(weight));
   const n = input.numel();
   return finish("BinaryCrossEntropyBackward0", [input, target], loss, reduction, [input, target, weight], (ctx, g) => {
     const x = ctx.saved(0);
@@ -209,7 +210,7 @@ export function binaryCrossEntropyWithLogits(
   const dtype = input.dtype;
   if (!dtype.isFloatingPoint) throw new RuntimeError(`"log_sigmoid_cpu" not implemented for '${SCALAR_NAMES[dtype.name]}'`);
   // loss = (1 - t) x - lw * logsigmoid(x), lw = (posWeight - 1) t + 1
-  const loss = withoutGrad(() => {
+  const loss = noGrad(() => {
     const ls = logsigmoidValues(input);
     let l: Tensor;
     if (posWeight) {
@@ -246,7 +247,7 @@ export function binaryCrossEntropyWithLogits(
 
 /** log_sigmoid values, unrecorded (the forward of binary_cross_entropy_with_logits). */
 function logsigmoidValues(x: Tensor): Tensor {
-  return withoutGrad(() => logsigmoid(x));
+  return noGrad(() => logsigmoid(x));
 }
 
 /** torch.xlogy(x, y): XlogyBackward0. */
@@ -461,7 +462,7 @@ export interface CrossEntropyOptions extends NllOptions {
 
 /** Tensor / int as ATen's C++ writes it (div.Scalar: DivBackward1). */
 function divScalar(x: Tensor, s: number): Tensor {
-  const out = withoutGrad(() => x.div(s));
+  const out = noGrad(() => x.div(s));
   if (shouldRecord(x)) record("DivBackward1", [x], out, [], (_ctx, [g]) => [g.div(s)]);
   return out;
 }

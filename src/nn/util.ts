@@ -1,7 +1,7 @@
 // Small building blocks shared by torch.nn.functional: argument parsing, dtype checks, elementwise ops
 // with their own kernels (recorded with a derivative written in differentiable tensor ops), and a few
 // ops the functional code needs whatever the op-group modules provide (clampMin, erf, addmm).
-import { gradMode } from "../autograd/grad_mode.js";
+import { gradMode, noGrad } from "../autograd/grad_mode.js";
 import * as K from "../backend/cpu.js";
 import { RuntimeError, ValueError } from "../errors.js";
 import * as E from "../ops/elementwise.js";
@@ -158,7 +158,7 @@ export function erf(x: Tensor): Tensor {
  * BLAS's sgemm('T', 'N') gives for linear's addmm(bias, input, weight.t()).
  */
 export function addmm(bias: Tensor, m1: Tensor, m2: Tensor): Tensor {
-  const prod = withoutGrad(() => mm(m1, m2));
+  const prod = noGrad(() => mm(m1, m2));
   const dtype = prod.dtype;
   if (bias.dtype !== dtype)
     throw new RuntimeError(`expected m1 and m2 to have the same dtype, but got: ${bias.dtype.name.replace("float32", "float").replace("float64", "double")} != ${dtype.name.replace("float32", "float").replace("float64", "double")}`);
@@ -182,15 +182,6 @@ export function addmm(bias: Tensor, m1: Tensor, m2: Tensor): Tensor {
   return result;
 }
 
-export function withoutGrad<T>(fn: () => T): T {
-  const prev = gradMode.enabled;
-  gradMode.enabled = false;
-  try {
-    return fn();
-  } finally {
-    gradMode.enabled = prev;
-  }
-}
 
 // ---- argument parsing ---------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@
 // digamma, trigamma, zeta and polygamma follow ATen's Math.h, derived from the Cephes Math Library
 // (3-Clause BSD License, Copyright (c) 2018, Steven Moshier); erfinv follows ATen's calc_erfinv
 // (New BSD license, Copyright (c) 2014 Indiana University, written by Prof. Gary L. Pavlis).
-import { gradMode } from "../autograd/grad_mode.js";
+import { gradMode, noGrad } from "../autograd/grad_mode.js";
 import { fma, fmaf } from "../random/fma.js";
 import { glibcLog, glibcSin } from "../random/libm.js";
 import * as K from "../backend/cpu.js";
@@ -924,19 +924,10 @@ function fracImpl(x: Tensor, inplace: boolean): Tensor {
 
 function signInPlace(x: Tensor): Tensor {
   checkInplace(x);
-  const res = gradMode.enabled ? noGradDo(() => unaryOp("sign", x)) : unaryOp("sign", x);
+  const res = gradMode.enabled ? noGrad(() => unaryOp("sign", x)) : unaryOp("sign", x);
   return finishUnary({ node: "SignBackward0", grad: zeroGrad }, x, res, true);
 }
 
-function noGradDo<T>(f: () => T): T {
-  const prev = gradMode.enabled;
-  gradMode.enabled = false;
-  try {
-    return f();
-  } finally {
-    gradMode.enabled = prev;
-  }
-}
 
 export interface NanToNumOptions {
   nan?: number | null;
@@ -1154,7 +1145,7 @@ function divRounded(a: Tensor, bv: TensorOrScalar, mode: string | null, inplace:
   const b = asTensor(bv);
   if (inplace) checkInplace(a, b);
   let res: Tensor;
-  if (mode === null) res = noGradDo(() => a.div(b));
+  if (mode === null) res = noGrad(() => a.div(b));
   else {
     const dtype = promote(a, b);
     if (dtype === bool) notImplementedFor(mode === "trunc" ? "div_trunc_cpu" : "div_floor_cpu", bool);
@@ -1486,7 +1477,7 @@ type LogicalName = "logicalAnd" | "logicalOr" | "logicalXor";
  * checks, the write and the version bump; no leaf check and the grad_fn is left as it was.
  */
 function nonDiffInPlace(self: Tensor, compute: () => Tensor): Tensor {
-  writeBack(self, noGradDo(compute), false);
+  writeBack(self, noGrad(compute), false);
   return self;
 }
 

@@ -5,7 +5,7 @@ import { RuntimeError } from "../errors.js";
 import { defaultGenerator, type Generator } from "../random/generator.js";
 import { DType, dtypeOf, float64, getDefaultDtype, int64, type DTypeName, type Storage } from "../tensor/dtype.js";
 import { installMethods } from "../tensor/methods.js";
-import { numelOf, outputPermutation } from "../tensor/shape.js";
+import { contiguousStrides, numelOf, outputPermutation } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import * as K from "../backend/cpu.js";
 import { castFn } from "./elementwise.js";
@@ -35,15 +35,6 @@ function fillInIterationOrder(self: Tensor, values: ArrayLike<number>): void {
   K.copyInto(view, src, castFn(self.dtype));
 }
 
-function contiguousStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
-}
 
 function inplaceRandom(self: Tensor, draw: (n: number) => ArrayLike<number>): Tensor {
   checkInplace(self);

@@ -70,7 +70,8 @@ function normDims(dim: DimArg | number[] | undefined, ndim: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
-function reducedShape(shape: readonly number[], dims: readonly number[], keepdim: boolean): number[] {
+/** The shape of a reduction's result over `dims`. */
+export function reducedShape(shape: readonly number[], dims: readonly number[], keepdim: boolean): number[] {
   const out: number[] = [];
   for (let i = 0; i < shape.length; i++) {
     if (dims.includes(i)) {

@@ -2,7 +2,7 @@
 // median/nanmedian/mode, sort/argsort/topk/kthvalue, any/all and count_nonzero, as torch.* functions
 // and Tensor methods. Each forward follows ATen's CPU kernel (including its tie and NaN rules, and the
 // libstdc++ algorithms those kernels call), each derivative derivatives.yaml's formula and grad_fn name.
-import { gradMode } from "../autograd/grad_mode.js";
+import { gradMode, noGrad } from "../autograd/grad_mode.js";
 import { IndexError, RuntimeError, TorchTypeError, warn } from "../errors.js";
 import { bool, dtypeOf, getDefaultDtype, int64, type DType, type DTypeName, type Storage } from "../tensor/dtype.js";
 import { installMethods } from "../tensor/methods.js";
@@ -12,7 +12,7 @@ import { castFn, where } from "./elementwise.js";
 import { scatterIntoZeros } from "./indexing.js";
 import { record, shouldRecord } from "./record.js";
 import * as R from "./reduce.js";
-import { valuesIndices, type DimArg, type ValuesIndices } from "./reduce.js";
+import { reducedShape, valuesIndices, type DimArg, type ValuesIndices } from "./reduce.js";
 
 // ---- argument handling --------------------------------------------------------------------------
 
@@ -68,15 +68,6 @@ function reductionDims(dim: DimArg | undefined, ndim: number): number[] {
   return ndim === 0 ? [] : out.sort((a, b) => a - b);
 }
 
-function reducedShape(shape: readonly number[], dims: readonly number[], keepdim: boolean): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < shape.length; i++) {
-    if (dims.includes(i)) {
-      if (keepdim) out.push(1);
-    } else out.push(shape[i]);
-  }
-  return out;
-}
 
 /** unsqueeze_multiple: a reduction's gradient with the reduced dims put back (size 1). */
 function restoreDims(g: Tensor, dims: readonly number[], keepdim: boolean, ndim: number): Tensor {
@@ -86,15 +77,6 @@ function restoreDims(g: Tensor, dims: readonly number[], keepdim: boolean, ndim:
   return out;
 }
 
-function withoutGrad<T>(f: () => T): T {
-  const prev = gradMode.enabled;
-  gradMode.enabled = false;
-  try {
-    return f();
-  } finally {
-    gradMode.enabled = prev;
-  }
-}
 
 /** x's values in another dtype, as a fresh contiguous tensor (no graph). */
 function castValues(x: Tensor, dtype: DType): Tensor {
@@ -564,7 +546,7 @@ export function logsumexp(x: Tensor, dim?: DimArg | DimsKeepdimOptions, keepdim?
   }
   const dims = reductionDims(d, x.ndim);
   const keep = k;
-  const out = withoutGrad(() => {
+  const out = noGrad(() => {
     // integer inputs are promoted to the default float dtype
     const self = x.dtype.isFloatingPoint ? x : castValues(x, getDefaultDtype());
     if (self.numel() === 0) return R.sum(self.exp(), dims, keep).log();

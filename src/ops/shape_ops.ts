@@ -4,7 +4,7 @@
 // derivatives follow tools/autograd/derivatives.yaml, written with differentiable tensor ops so that
 // double backward works. Views (split, chunk, unbind, diagonal, movedim, swapdims, unflatten) share
 // storage and version counter through makeView. Kernels are strided typed-array copies.
-import { gradMode } from "../autograd/grad_mode.js";
+import { gradMode, noGrad } from "../autograd/grad_mode.js";
 import * as K from "../backend/cpu.js";
 import { IndexError, RuntimeError, ValueError } from "../errors.js";
 import { bool, int32, int64, resultType, type DType } from "../tensor/dtype.js";
@@ -387,21 +387,12 @@ function rollValues(x: Tensor, shifts: readonly number[], dims: readonly number[
     for (let i = 1; i < dims.length; i++) cur = rollValues(cur, [shifts[i]], [dims[i]]);
     return cur;
   }
-  if (x.numel() === 0) return noGradValue(() => clone(x));
+  if (x.numel() === 0) return noGrad(() => clone(x));
   sizeAt(x, dims[0]);
   const d = wrapDim(dims[0], x.ndim);
   return rollOnce(x, x.dtype, d, shifts[0]);
 }
 
-function noGradValue<T>(f: () => T): T {
-  const prev = gradMode.enabled;
-  gradMode.enabled = false;
-  try {
-    return f();
-  } finally {
-    gradMode.enabled = prev;
-  }
-}
 
 /** torch.roll(x, shifts, dims=None): elements shifted cyclically; no dims rolls the flattened tensor. */
 export function roll(x: Tensor, shifts: number | readonly number[], dims: number | readonly number[] | null | { dims?: number | readonly number[] | null } = null): Tensor {
@@ -823,7 +814,7 @@ export function constantPadNd(x: Tensor, pad: readonly number[], value = 0): Ten
   // narrow off the negative pads (narrow's own checks and messages), without recording
   let c = x;
   let allNonPositive = true;
-  noGradValue(() => {
+  noGrad(() => {
     for (let i = lDiff; i < nd; i++) {
       const p = 2 * (nd - i - 1);
       if (pad[p] < 0) c = slice(c, i, -pad[p], c._shape[i], 1, true);
@@ -833,7 +824,7 @@ export function constantPadNd(x: Tensor, pad: readonly number[], value = 0): Ten
     }
   });
   let out: Tensor;
-  if (allNonPositive) out = noGradValue(() => clone(c));
+  if (allNonPositive) out = noGrad(() => clone(c));
   else {
     const shape = x._shape.slice();
     for (let i = 0; i < lPad; i++) {

@@ -13,6 +13,20 @@ const u32 = new Uint32Array(f64.buffer);
 const SPLIT = 134217729; // 2^27 + 1 (Veltkamp splitting constant)
 
 /**
+ * a*b - p exactly, for p = RN(a*b) (Dekker's TwoProduct with Veltkamp splitting): valid when nothing
+ * overflows or underflows.
+ */
+export function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/**
  * fma(a, b, c) = RN(a * b + c) for doubles.
  *
  * With Dekker's TwoProduct and Knuth's TwoSum, a*b + c = th + tl + pl exactly
@@ -30,13 +44,7 @@ const SPLIT = 134217729; // 2^27 + 1 (Veltkamp splitting constant)
  */
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  const pl = ah * bh - p + ah * bl + al * bh + al * bl; // a*b = p + pl
+  const pl = productError(a, b, p); // a*b = p + pl
   const th = c + p;
   const bv = th - c;
   const tl = c - (th - bv) + (p - bv); // c + p = th + tl

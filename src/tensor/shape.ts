@@ -136,6 +136,23 @@ export function viewStrides(shape: readonly number[], strides: readonly number[]
 }
 
 /**
+ * reorder_dimensions' sort: an insertion sort of `perm` in place that tolerates ambiguous comparisons
+ * (`shouldSwap(d0, d1)`: 1 if d0 should come after d1, -1 if before, 0 if undecided).
+ */
+export function reorderDimensions(perm: number[], shouldSwap: (d0: number, d1: number) => number): void {
+  for (let i = 1; i < perm.length; i++) {
+    let d1 = i;
+    for (let d0 = i - 1; d0 >= 0; d0--) {
+      const c = shouldSwap(perm[d0], perm[d1]);
+      if (c > 0) {
+        [perm[d0], perm[d1]] = [perm[d1], perm[d0]];
+        d1 = d0;
+      } else if (c < 0) break;
+    }
+  }
+}
+
+/**
  * TensorIterator's reorder_dimensions: the order (innermost first) in which an elementwise op's
  * output is laid out so it follows its inputs' layout (a transposed input gives a transposed
  * result). `strides` are the operands' strides broadcast to `shape` (0 on broadcast dims).
@@ -158,16 +175,7 @@ export function outputPermutation(shape: readonly number[], strides: readonly (r
     }
     return 0;
   };
-  for (let i = 1; i < nd; i++) {
-    let d1 = i;
-    for (let d0 = i - 1; d0 >= 0; d0--) {
-      const c = shouldSwap(perm[d0], perm[d1]);
-      if (c > 0) {
-        [perm[d0], perm[d1]] = [perm[d1], perm[d0]];
-        d1 = d0;
-      } else if (c < 0) break;
-    }
-  }
+  reorderDimensions(perm, shouldSwap);
   for (let i = 0; i < nd; i++) if (perm[i] !== nd - 1 - i) return perm;
   return null;
 }
