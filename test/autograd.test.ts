@@ -544,3 +544,11 @@ describe("relu backward is threshold_backward", () => {
     assert.equal(String(x.grad), "tensor([0., 2., 2.])");
   });
 });
+
+// Elementwise results with a zero-size dim take contiguous strides computed with sizes of at least 1,
+// as PyTorch's (torch 1.13: zeros(2, 0).add(1).stride() == (1, 1)).
+test("empty elementwise results have PyTorch's strides", () => {
+  assert.deepEqual(torch.zeros([2, 0]).add(1).stride(), [1, 1]);
+  assert.deepEqual(torch.zeros([0, 3]).exp().stride(), [3, 1]);
+  assert.deepEqual(torch.zeros([3, 0, 2]).mul(2).stride(), [2, 2, 1]);
+});

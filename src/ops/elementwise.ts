@@ -8,7 +8,7 @@ import * as S from "../backend/sleef.js";
 import { RuntimeError } from "../errors.js";
 import { bool, DType, float32, float64, getDefaultDtype, int64, resultType, scalarDtype } from "../tensor/dtype.js";
 import { fma, fmaf } from "../random/fma.js";
-import { broadcastShapes, broadcastStrides, EMPTY, numelOf, outputPermutation, stridesInOrder } from "../tensor/shape.js";
+import { broadcastShapes, broadcastStrides, contiguousStrides, EMPTY, numelOf, outputPermutation, stridesInOrder } from "../tensor/shape.js";
 import { Tensor, type TensorOrScalar } from "../tensor/tensor.js";
 import { record, shouldRecord } from "./record.js";
 
@@ -30,21 +30,11 @@ function operandIn(t: Tensor, compute: DType): K.StridedView {
   if (compute === float32 && t.dtype !== float32 && t.dtype !== bool) {
     if (t._wrapped) return { _data: new Float64Array([fround(t._data[0])]), _shape: [], _strides: [], _offset: 0 };
     const out = K.copyToContiguous(t, new Float32Array(t.numel()));
-    return { _data: out, _shape: t._shape, _strides: contiguous(t._shape), _offset: 0 };
+    return { _data: out, _shape: t._shape, _strides: contiguousStrides(t._shape), _offset: 0 };
   }
   return t;
 }
 
-function contiguous(shape: readonly number[]): number[] {
-  if (shape.length === 0) return EMPTY;
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
-}
 
 /**
  * Runs a broadcasting binary kernel; `compute` is the dtype values are computed in, `out` the result's.
@@ -109,9 +99,9 @@ export function laidOutLike(values: K.Storage, shape: number[], operands: readon
       else strides = permutedStrides(shape, operands);
     } else strides = permutedStrides(shape, operands);
   }
-  if (strides === null) return new Tensor(values, shape, contiguous(shape), 0, dtype);
+  if (strides === null) return new Tensor(values, shape, contiguousStrides(shape), 0, dtype);
   const out = dtype.alloc(values.length);
-  K.copyInto({ _data: out, _shape: shape, _strides: strides, _offset: 0 }, { _data: values, _shape: shape, _strides: contiguous(shape), _offset: 0 });
+  K.copyInto({ _data: out, _shape: shape, _strides: strides, _offset: 0 }, { _data: values, _shape: shape, _strides: contiguousStrides(shape), _offset: 0 });
   return new Tensor(out, shape, strides.slice(), 0, dtype);
 }
 
