@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import * as torch from "../src/index.js";
 import * as T from "../src/backend/threads.js";
 import { ELEMENTWISE_MIN_WORK, MATMUL_MIN_WORK, SUM_MIN_WORK } from "../src/backend/parallel_ts.js";
-import { WASM_MATMUL_THREADS_MIN_WORK } from "../src/backend/parallel_wasm.js";
+import { WASM_SHARED_MATMUL_THREADS_MIN_WORK } from "../src/backend/parallel_wasm.js";
 import "./helpers/thread_test_kernels.js";
 
 // Most of this file splits the TypeScript kernels (parallel_ts.ts) across the pool: pin them ("cpu"; the
@@ -199,7 +199,7 @@ if (childMode) {
     };
     const simd = api.backendInfo?.().features.simd === true;
     test("rows and batches split across threads give one thread's bits", { skip: simd ? false : "no WebAssembly SIMD backend here" }, async () => {
-      assert.ok(400 * 220 * 250 >= WASM_MATMUL_THREADS_MIN_WORK && 32 * 96 * 80 * 90 >= WASM_MATMUL_THREADS_MIN_WORK);
+      assert.ok(400 * 220 * 250 >= WASM_SHARED_MATMUL_THREADS_MIN_WORK && 32 * 96 * 80 * 90 >= WASM_SHARED_MATMUL_THREADS_MIN_WORK);
       const was = api.getBackend!();
       try {
         for (const fused of [false, true]) {

@@ -19,7 +19,7 @@
 import * as K from "./cpu.js";
 import type { Storage, StridedView } from "./cpu.js";
 import * as W from "./wasm.js";
-import { wasmMatmulParallel } from "./parallel_wasm.js";
+import "./parallel_wasm.js"; // the worker-thread splitters of the wasm kernels (hooks into wasm.ts)
 import { allocResident, freeResident, isResidentStorage, sharedMemory } from "./wasm_memory.js";
 import { residentStorage } from "../tensor/resident_hooks.js";
 import { setResidentAllocator } from "../tensor/dtype.js";
@@ -199,10 +199,9 @@ export function matmul(
   aBatchStride: number, bBatchStride: number, float: boolean,
 ): Storage {
   if (current === "wasm" && float && isFloat(out) && a._data.constructor === out.constructor && b._data.constructor === out.constructor && batch * m * k * n >= thresholds.matmul && batch * m * n > 0)
-    // above WASM_MATMUL_THREADS_MIN_WORK (parallel_wasm.ts) the rows are split across worker threads
+    // large products are split across worker threads (parallel_wasm.ts's wasmGemmParallel)
     return orElse(
-      // (the shared build splits its products itself, on the shared memory: parallel_wasm.ts's wasmGemmParallel)
-      () => (!W.sharedActive() && wasmMatmulParallel(a, b, out, batch, m, k, n, aBatchStride, bBatchStride) ? out : W.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride)),
+      () => W.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride),
       () => K.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride),
     );
   return K.matmul(a, b, out, batch, m, k, n, aBatchStride, bBatchStride);
@@ -262,5 +261,3 @@ export function softmaxLastDim(x: Storage, offset: number, rows: number, cols: n
   return orElse(() => (W.softmaxLastDim(x as FloatStorage, offset, rows, cols, log, out), true), () => false);
 }
 
-/** The row-range product for worker threads (src/backend/threads.ts): see wasm.ts's matmulRange. */
-export { matmulRange as wasmMatmulRange } from "./wasm.js";

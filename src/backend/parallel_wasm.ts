@@ -1,54 +1,13 @@
-// Large WebAssembly products on the worker pool (src/backend/threads.ts): src/backend/index.ts asks
-// wasmMatmulParallel() first for a product above the threaded threshold. The job is split by output
-// rows (or by whole matrices of a batch), every thread running wasm.ts's matmulRange with the same
-// module build, so the result does not depend on the thread count.
+// WebAssembly kernels on the worker pool (src/backend/threads.ts). The shared build's memory holds the
+// operands (resident tensors, or the calling thread's temporaries), so every thread runs the kernels
+// on the same addresses with an instance of the same build (thread_kernels_wasm.ts) and nothing is
+// copied per thread. Products are split by output rows (or whole matrices of a batch), elementwise
+// kernels by elements or rows: the result does not depend on the thread count. wasm.ts calls the
+// splitters through the hooks set at the bottom of this file.
 import * as W from "./wasm.js";
-import type { StridedView } from "./cpu.js";
-import type { WasmElementwiseArgs, WasmGemmArgs, WasmMatmulArgs } from "./thread_kernels_wasm.js";
+import { POOL_MEMORY_KEY, type WasmElementwiseArgs, type WasmGemmArgs } from "./thread_kernels_wasm.js";
+import { getNumThreads, parallelFor, setWorkerValue, shouldParallelize } from "./threads.js";
 import { sharedMemory } from "./wasm_memory.js";
-import "./thread_kernels_wasm.js";
-import { getNumThreads, parallelFor, setWorkerValue, shouldParallelize, stage } from "./threads.js";
-import { POOL_MEMORY_KEY } from "./thread_kernels_wasm.js";
-
-/**
- * Multiply-adds from which a WebAssembly product is split across threads. Measured on the 2-core
- * machine (bench/threads.ts): the single-threaded SIMD kernel runs at ~55 GFLOP/s, so 256×256×256 =
- * 2^24 takes ~0.6 ms; a job costs ~20 µs plus copies of the operands into shared memory (~30 GB/s)
- * and of all of b into each thread's linear memory. Below this the product stays on one thread.
- */
-export const WASM_MATMUL_THREADS_MIN_WORK = 1 << 24;
-
-type FloatData = Float32Array | Float64Array;
-/** multiply-adds a chunk aims at at most (~20 ms at 50 GFLOP/s) */
-const CHUNK_WORK = 1 << 29;
-
-/** True when it has computed out = a · b on the pool; false leaves it to the caller. */
-export function wasmMatmulParallel(
-  a: StridedView, b: StridedView, out: FloatData, batch: number, m: number, k: number, n: number, aBS: number, bBS: number,
-): boolean {
-  const threads = getNumThreads();
-  const byBatch = batch >= 2 * threads || m < 2 * threads;
-  if ((byBatch ? batch : m) < 2 || !shouldParallelize(batch * m * k * n, WASM_MATMUL_THREADS_MIN_WORK)) return false;
-  const na = a._strides.length;
-  const nb = b._strides.length;
-  const [asr, asc] = [a._strides[na - 2], a._strides[na - 1]];
-  const [bsr, bsc] = [b._strides[nb - 2], b._strides[nb - 1]];
-  const st = stage();
-  const [ad, aOff] = st.strided(a._data as FloatData, a._offset, [batch, m, k], [aBS, asr, asc]);
-  const [bd, bOff] = st.strided(b._data as FloatData, b._offset, [batch, k, n], [bBS, bsr, bsc]);
-  const args: WasmMatmulArgs = {
-    a: ad, aOff, aBS, asr, asc, b: bd, bOff, bBS, bsr, bsc, out: st.output(out), batch, m, k, n, fused: W.fusedActive(), byBatch,
-  };
-  // Few, large chunks (every chunk copies and packs all of b in its thread's memory), but not so large
-  // that one takes more than ~50 ms: a chunk held far longer than the caller's is taken for a hang.
-  const items = byBatch ? batch : m;
-  const perItem = byBatch ? m * k * n : k * n;
-  const chunk = Math.max(1, Math.min(Math.ceil(items / (2 * threads)), Math.max(64, Math.floor(CHUNK_WORK / perItem))));
-  if (!st.ok) return false;
-  parallelFor("wasm.matmul", items, args, { chunk });
-  st.finish();
-  return true;
-}
 
 /**
  * Elements from which an elementwise kernel is split across threads. A job costs tens of µs (a message

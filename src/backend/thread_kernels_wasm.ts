@@ -1,7 +1,7 @@
 // The WebAssembly kernels as range kernels for the worker pool (src/backend/threads.ts), loaded by
-// the caller (through parallel_wasm.ts) and by every worker (worker_entry.ts). Each thread has its own
-// instance of the module and copies its part of the operands into its own linear memory
-// (wasm.ts's matmulRange), so only the shared operands and result live in SharedArrayBuffers.
+// the caller (through parallel_wasm.ts) and by every worker (worker_entry.ts). Every thread runs an
+// instance of the shared build on the owner thread's memory (wasm_memory.ts), at addresses the job
+// gives, so nothing is copied per thread.
 import * as W from "./wasm.js";
 import { defineKernel, defineWarmup, isPoolWorker, workerValue } from "./threads.js";
 import { sharedMemory } from "./wasm_memory.js";
@@ -14,46 +14,13 @@ function poolMemory(): WebAssembly.Memory {
   return m as WebAssembly.Memory;
 }
 
-type FloatData = Float32Array | Float64Array;
-
-export interface WasmMatmulArgs {
-  a: FloatData; aOff: number; aBS: number; asr: number; asc: number;
-  b: FloatData; bOff: number; bBS: number; bsr: number; bsc: number;
-  out: FloatData; batch: number; m: number; k: number; n: number;
-  /** the relaxed-SIMD (fused multiply-add) build, as on the calling thread: every chunk must use the same one */
-  fused: boolean;
-  /** items are whole matrices of the batch (else rows of every matrix) */
-  byBatch: boolean;
-}
-
-/** Rows [i0, i1) of every product (or products [i0, i1) of the batch) of wasm.ts's matmul. */
-defineKernel<WasmMatmulArgs>("wasm.matmul", (p, i0, i1) => {
-  if (isPoolWorker) {
-    if (!W.isLoaded(p.fused)) W.loadSync(p.fused);
-    W.setFused(p.fused);
-  }
-  const { m, k, n } = p;
-  if (p.byBatch) {
-    W.matmulRange(
-      { _data: p.a, _shape: [i1 - i0, m, k], _strides: [p.aBS, p.asr, p.asc], _offset: p.aOff + i0 * p.aBS },
-      { _data: p.b, _shape: [i1 - i0, k, n], _strides: [p.bBS, p.bsr, p.bsc], _offset: p.bOff + i0 * p.bBS },
-      p.out.subarray(i0 * m * n, i1 * m * n), i1 - i0, m, k, n, p.aBS, p.bBS, 0, m,
-    );
-  } else {
-    W.matmulRange(
-      { _data: p.a, _shape: [p.batch, m, k], _strides: [p.aBS, p.asr, p.asc], _offset: p.aOff },
-      { _data: p.b, _shape: [p.batch, k, n], _strides: [p.bBS, p.bsr, p.bsc], _offset: p.bOff },
-      p.out, p.batch, m, k, n, p.aBS, p.bBS, i0, i1,
-    );
-  }
-});
-
-// A worker compiles the plain SIMD build when it starts (where the engine has SIMD), not in its first chunk.
+// A worker compiles the shared build the default runs (relaxed SIMD where the engine has it) when it
+// starts, not in its first chunk; it instantiates it on the owner's memory at its first job.
 defineWarmup(() => {
-  if (W.probeFeatures().simd && !W.isLoaded(false)) W.loadSync(false);
+  if (W.probeFeatures().simd) W.compileShared(W.probeFeatures().relaxedSimd);
 });
 
-/** An elementwise job on resident operands (parallel_wasm.ts): items are elements (unary) or rows. */
+/** An elementwise job on the shared memory (parallel_wasm.ts): items are elements (unary) or rows. */
 export interface WasmElementwiseArgs {
   fused: boolean;
   f32: boolean;

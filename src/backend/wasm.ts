@@ -292,31 +292,29 @@ export function fusedActive(): boolean {
 }
 
 /** The exports the worker threads' chunks call: see kernelsOn(). */
-export type SharedExports = Exports;
+const sharedModules: { plain: WebAssembly.Module | null; relaxed: WebAssembly.Module | null } = { plain: null, relaxed: null };
+/** Compiles the shared build (relaxed or plain) once, for instances on another thread's memory. */
+export function compileShared(relaxedBuild: boolean): WebAssembly.Module {
+  const which = relaxedBuild ? "relaxed" : "plain";
+  return (sharedModules[which] ??= new WebAssembly.Module(decodeBase64(relaxedBuild ? RELAXED_SHARED_WASM : SIMD_SHARED_WASM)));
+}
 
-let attached: { memory: WebAssembly.Memory; plain: SharedExports | null; relaxed: SharedExports | null } | null = null;
+let attached: { memory: WebAssembly.Memory; plain: Exports | null; relaxed: Exports | null } | null = null;
 
 /**
- * Kernels running on `memory`, the pool of the thread that owns the tensors (a worker gets it with
- * each job): that thread's own module there, else (a worker) an instance of the shared build on it,
- * made once. Such an instance allocates nothing: the job passes every address, scratch included.
+ * Kernels running on `memory`, the pool of the thread that owns the tensors (a worker gets it once:
+ * threads.ts's setWorkerValue): that thread's own module there, else (a worker) an instance of the
+ * shared build on it, made once. Such an instance allocates nothing: the job passes every address.
  */
-export function kernelsOn(memory: WebAssembly.Memory, fusedBuild: boolean): SharedExports {
+export function kernelsOn(memory: WebAssembly.Memory, fusedBuild: boolean): Exports {
   if (memory === sharedMemory()) {
     const k = fusedBuild && relaxed ? relaxed : plain;
     if (k && k.shared) return k.ex;
   }
-  // a pool worker serves one owner thread, whose pool is one memory for good (every job sends a new
-  // handle on it, so handles cannot be compared)
+  // a pool worker serves one owner thread, whose pool is one memory for good
   if (attached === null) attached = { memory, plain: null, relaxed: null };
   const which = fusedBuild && probeFeatures().relaxedSimd ? "relaxed" : "plain";
-  let ex = attached[which];
-  if (ex === null) {
-    const module = new WebAssembly.Module(decodeBase64(which === "relaxed" ? RELAXED_SHARED_WASM : SIMD_SHARED_WASM));
-    ex = new WebAssembly.Instance(module, { env: { ...IMPORTS.env, memory: attached.memory } }).exports as unknown as SharedExports;
-    attached[which] = ex;
-  }
-  return ex;
+  return (attached[which] ??= new WebAssembly.Instance(compileShared(which === "relaxed"), { env: { ...IMPORTS.env, memory: attached.memory } }).exports as unknown as Exports);
 }
 
 /** One product for gemmF32/gemmF64 (addresses in the module's memory; see matmulRange). */
@@ -330,10 +328,6 @@ let gemmParallel: GemmParallel | null = null;
 /** parallel_wasm.ts's splitter of products on the shared memory across threads. */
 export function setGemmParallel(f: GemmParallel): void {
   gemmParallel = f;
-}
-/** Whether the loaded module is the shared build (its products split across threads by themselves). */
-export function sharedActive(): boolean {
-  return kernels().shared;
 }
 
 type ElementwiseLayout = { rows: number; cols: number; sa0: number; sa1: number; b: number; sb0: number; sb1: number };
