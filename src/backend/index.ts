@@ -22,7 +22,6 @@ import * as W from "./wasm.js";
 import "./parallel_wasm.js"; // the worker-thread splitters of the wasm kernels (hooks into wasm.ts)
 import { allocResident, freeResident, isResidentStorage, sharedMemory } from "./wasm_memory.js";
 import { residentStorage } from "../tensor/resident_hooks.js";
-import { setResidentAllocator } from "../tensor/dtype.js";
 
 export type BackendName = "cpu" | "wasm";
 type FloatStorage = Float32Array | Float64Array;
@@ -70,9 +69,9 @@ placeStorage(current);
  */
 function placeStorage(name: BackendName): void {
   const resident = name === "wasm" && sharedMemory() !== null;
-  setResidentAllocator(resident ? allocResident : null);
+  residentStorage.alloc = resident ? allocResident : null;
   // Tensor.dispose() may free resident storage early (storage stays resident after a switch to "cpu")
-  if (resident && residentStorage.isResident === null) {
+  if (resident) {
     residentStorage.isResident = isResidentStorage;
     residentStorage.free = freeResident;
   }

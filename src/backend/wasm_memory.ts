@@ -14,9 +14,8 @@
 //
 // Only the thread that owns the pool (the one that loaded the backend) allocates and frees; workers get
 // addresses.
+import { RESIDENT_MIN_BYTES } from "../tensor/resident_hooks.js";
 
-/** Storage from this many bytes on is placed in the pool (smaller tensors stay on the TypeScript kernels). */
-export const RESIDENT_MIN_BYTES = 64 * 1024;
 /** Most bytes resident storage may hold at once: above it, allocations fall back to JS storage. */
 export const POOL_CAP_BYTES = 128 * 1024 * 1024;
 let capBytes = POOL_CAP_BYTES;

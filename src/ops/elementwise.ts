@@ -565,16 +565,27 @@ export function clone(x: Tensor, contiguousFormat = false): Tensor {
   const n = x.numel();
   let out: Tensor;
   if (!contiguousFormat && x._shape.length >= 2 && n > 0 && !K.isContiguous(x._shape, x._strides) && isNonOverlappingAndDense(x)) {
-    // a permuted dense layout (a transpose, ...) is kept, as laidOutLike would: one copy of its span
-    const values = x.dtype.empty(n);
-    (values as Float64Array).set((x._data as Float64Array).subarray(x._offset, x._offset + n));
-    out = new Tensor(values, x._shape.slice(), x._strides.slice(), 0, x.dtype);
+    // a permuted dense layout (a transpose, ...) is kept, as laidOutLike would
+    out = denseCopy(x);
   } else {
     const values = K.copyToContiguous(x, x.dtype.alloc(n));
     out = contiguousFormat || x._shape.length < 2 ? new Tensor(values, x._shape.slice(), undefined, 0, x.dtype) : laidOutLike(values, x._shape.slice(), [x], x.dtype);
   }
   if (shouldRecord(x)) record("CloneBackward0", [x], out, [], (_ctx, [g]) => [g]);
   return out;
+}
+
+/**
+ * A copy of non-overlapping and dense `x` with x's own strides: its elements are the span from its
+ * offset, copied at once. No autograd history.
+ */
+export function denseCopy(x: Tensor): Tensor {
+  const n = x.numel();
+  const values = x.dtype.empty(n);
+  const d = x._data;
+  if (n < 64) for (let i = 0; i < n; i++) values[i] = d[x._offset + i];
+  else (values as Float64Array).set((d as Float64Array).subarray(x._offset, x._offset + n));
+  return new Tensor(values, x._shape.slice(), x._strides.slice(), 0, x.dtype);
 }
 
 /** Tensor.to(dtype): a copy in the new dtype (the same tensor when the dtype already matches). */

@@ -1,5 +1,6 @@
 // The dtypes tensorgrad stores, and PyTorch's type promotion between them.
 import { RuntimeError, TorchTypeError } from "../errors.js";
+import { RESIDENT_MIN_ELEMENTS, residentStorage } from "./resident_hooks.js";
 
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
 export type Storage = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -31,16 +32,17 @@ export class DType {
   }
   /** Allocates zero-filled storage of this dtype. */
   alloc(n: number): Storage {
-    // (8192 elements: below the smallest resident size, 64 KiB of float64, and far from any size limit)
-    return n < 8192 ? new this.ArrayType(n) : this.allocate(n, true);
+    // (below the smallest resident size, and far from any size limit: the plain path)
+    return n < RESIDENT_MIN_ELEMENTS ? new this.ArrayType(n) : this.allocate(n, true);
   }
   /** Storage the caller overwrites entirely: its initial values are unspecified. */
   empty(n: number): Storage {
-    return n < 8192 ? new this.ArrayType(n) : this.allocate(n, false);
+    return n < RESIDENT_MIN_ELEMENTS ? new this.ArrayType(n) : this.allocate(n, false);
   }
   private allocate(n: number, zero: boolean): Storage {
-    if (residentAllocator !== null && this.isFloatingPoint) {
-      const r = residentAllocator(this.ArrayType as Float32ArrayConstructor | Float64ArrayConstructor, n, zero);
+    // the wasm backend places large float storage in its memory, where its kernels need no copies
+    if (residentStorage.alloc !== null && this.isFloatingPoint) {
+      const r = residentStorage.alloc(this.ArrayType as Float32ArrayConstructor | Float64ArrayConstructor, n, zero);
       if (r !== null) return r;
     }
     try {
@@ -54,15 +56,6 @@ export class DType {
   }
 }
 
-type ResidentAllocator = (ctor: Float32ArrayConstructor | Float64ArrayConstructor, n: number, zero: boolean) => Float32Array | Float64Array | null;
-let residentAllocator: ResidentAllocator | null = null;
-/**
- * Where large float storage comes from: the wasm backend places it in its memory (src/backend/
- * wasm_memory.ts) so its kernels need no copies; null: ordinary typed arrays. A null result falls back.
- */
-export function setResidentAllocator(f: ResidentAllocator | null): void {
-  residentAllocator = f;
-}
 
 export const float32 = new DType("float32", 3, true, 4, Float32Array, "FloatTensor");
 export const float64 = new DType("float64", 4, true, 8, Float64Array, "DoubleTensor");

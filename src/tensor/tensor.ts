@@ -11,7 +11,7 @@ import * as L from "../ops/linalg.js";
 import * as R from "../ops/reduce.js";
 import * as V from "../ops/view.js";
 import { backward as autogradBackward } from "../autograd/functional.js";
-import { residentStorage } from "./resident_hooks.js";
+import { RESIDENT_MIN_ELEMENTS, residentStorage } from "./resident_hooks.js";
 import { DType, dtypeOf, getDefaultDtype, type DTypeName, type Storage } from "./dtype.js";
 import { formatTensor } from "./format.js";
 import { contiguousStrides, numelOf, wrapDim } from "./shape.js";
@@ -39,11 +39,10 @@ const NON_LEAF_GRAD_WARNING =
  */
 /** resident storage -> tensors made on it */
 const storageUsers = new WeakMap<Storage, number>();
-/** the smallest resident storage, in elements (64 KiB of float64) */
-const RESIDENT_MIN_ELEMENTS = 8192;
 
+/** Counts a tensor made on `data` (callers check RESIDENT_MIN_ELEMENTS first: the cheap test). */
 function countUser(data: Storage): void {
-  if (data.length >= RESIDENT_MIN_ELEMENTS && residentStorage.isResident !== null && residentStorage.isResident(data)) storageUsers.set(data, (storageUsers.get(data) ?? 0) + 1);
+  if (residentStorage.isResident !== null && residentStorage.isResident(data)) storageUsers.set(data, (storageUsers.get(data) ?? 0) + 1);
 }
 
 export class Tensor {
@@ -249,7 +248,8 @@ export class Tensor {
       // (clone_obey_contract), so the grad's history shows CopyBackwards.
       const dense = K.isContiguous(this._shape, this._strides) || E.isNonOverlappingAndDense(this);
       const strides = dense ? this._strides.slice() : contiguousStrides(this._shape);
-      if (!gradMode.enabled && sameStridesWhereSized(g, strides)) this._grad = copyDense(g);
+      // (PyTorch hands such a grad to .grad as it is: a copy keeps its strides, size-1 dims included)
+      if (!gradMode.enabled && sameStridesWhereSized(g, strides)) this._grad = E.denseCopy(g);
       else this._grad = I.copyInto(new Tensor(this.dtype.alloc(this.numel()), this._shape.slice(), strides, 0, this.dtype), g);
     } else if (gradMode.enabled) {
       this._grad = this._grad.add(g);
@@ -651,19 +651,6 @@ export function flattenShape(args: readonly (number | readonly number[])[]): num
     else out.push(a as number);
   }
   return out;
-}
-
-/**
- * A copy of g with g's own strides (PyTorch hands a grad that obeys the layout contract to .grad
- * as it is); g is non-overlapping and dense here, so its elements are the span from its offset.
- */
-function copyDense(g: Tensor): Tensor {
-  const n = g.numel();
-  const values = g.dtype.empty(n);
-  const d = g._data;
-  if (n < 64) for (let i = 0; i < n; i++) values[i] = d[g._offset + i];
-  else (values as Float64Array).set((d as Float64Array).subarray(g._offset, g._offset + n));
-  return new Tensor(values, g._shape.slice(), g._strides.slice(), 0, g.dtype);
 }
 
 /** Whether g's strides are `strides` in every dim of size above 1 (obeys_layout_contract). */
