@@ -10,8 +10,8 @@
 //
 // What the wasm kernels give:
 // - matmul, sum and mean: the same numbers as cpu.ts, bit for bit (same order), except that where the
-//   engine has relaxed SIMD the products use its fused multiply-add (f32x4.relaxed_madd), as the issue
-//   asks, and are then within float rounding; setBackend("wasm", { fused: false }) keeps the plain
+//   engine has relaxed SIMD the products use its fused multiply-add (f32x4.relaxed_madd) by default,
+//   and are then within float rounding; setBackend("wasm", { fused: false }) keeps the plain
 //   build everywhere (Node.js 20 has no relaxed SIMD without a flag, so there it is always plain);
 // - add/sub/mul/div (alpha 1), neg, relu, abs, sqrt, max()/min() of all elements: exact, as everywhere;
 // - exp, log, tanh, sigmoid, softmax, log_softmax: within a few ulp of PyTorch's (float32 by four-lane

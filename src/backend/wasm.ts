@@ -291,7 +291,6 @@ export function fusedActive(): boolean {
   return useFused && relaxed !== null;
 }
 
-/** The exports the worker threads' chunks call: see kernelsOn(). */
 const sharedModules: { plain: WebAssembly.Module | null; relaxed: WebAssembly.Module | null } = { plain: null, relaxed: null };
 /** Compiles the shared build (relaxed or plain) once, for instances on another thread's memory. */
 export function compileShared(relaxedBuild: boolean): WebAssembly.Module {
@@ -333,19 +332,13 @@ export function setGemmParallel(f: GemmParallel): void {
 type ElementwiseLayout = { rows: number; cols: number; sa0: number; sa1: number; b: number; sb0: number; sb1: number };
 type ElementwiseParallel = (kind: "unary" | "binary", op: number, f32: boolean, n: number, x: number, out: number, layout?: ElementwiseLayout) => boolean;
 let elementwiseParallel: ElementwiseParallel | null = null;
-/** parallel_wasm.ts's splitter of elementwise kernels on resident operands across threads. */
+/** parallel_wasm.ts's splitter of elementwise kernels on the shared memory across threads. */
 export function setElementwiseParallel(f: ElementwiseParallel): void {
   elementwiseParallel = f;
 }
 
-/** The byte address of resident `a`'s element `from` in the active module's shared memory, or -1. */
-export function residentAddress(a: Storage, from: number): number {
-  const k = useFused && relaxed ? relaxed : plain;
-  return k === null ? -1 : k.resident(a as FloatStorage, a, from);
-}
-
 function kernels(): Kernels {
-  // The default backend (index.ts) compiles the plain build here, at the first kernel call that
+  // The default backend (index.ts) compiles the build it runs here, at the first kernel call that
   // needs it, so that importing the library does not pay for it (a few ms of compiling and warming).
   if (!isLoaded(useFused)) loadSync(useFused);
   return useFused && relaxed ? relaxed : plain!;

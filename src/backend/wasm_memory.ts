@@ -46,7 +46,6 @@ const generations = new Set<ArrayBufferLike>();
  * and thread) writes again, so no block may ever lie there.
  */
 const POOL_BASE = 1 << 20;
-const base = POOL_BASE;
 /** the end of the highest block handed out */
 let top = POOL_BASE;
 /** free blocks, sorted by address, neighbours always coalesced */
@@ -58,11 +57,14 @@ let fallbacks = 0;
 
 const registry: FinalizationRegistry<Block> | null =
   typeof FinalizationRegistry === "function"
-    ? new FinalizationRegistry<Block>((b) => {
-        residentBytes -= b.size;
-        release(b);
-      })
+    ? new FinalizationRegistry<Block>((b) => releaseResident(b))
     : null;
+
+/** Returns a resident storage's block (collected by the GC, or freed by Tensor.dispose). */
+function releaseResident(b: Block): void {
+  residentBytes -= b.size;
+  release(b);
+}
 
 /**
  * The shared memory the kernels' shared builds import, created on first call; null where the engine
@@ -199,8 +201,7 @@ export function freeResident(a: ArrayBufferView): void {
   if (block === undefined) return;
   blockOf.delete(a);
   registry!.unregister(a);
-  residentBytes -= block.size;
-  release(block);
+  releaseResident(block);
 }
 
 /** The byte address of element 0 of `a` in the shared memory, or -1 when `a` is not resident. */
