@@ -27,14 +27,12 @@ function updateInPlace(p: Tensor, g: Tensor, lr: number): boolean {
   const gd = g._data;
   const po = p._offset;
   const go = g._offset;
-  if (BK.axpyInPlace(p.dtype === float32 ? Math.fround(-lr) : -lr, gd, go, pd, po, n)) {
-    // the active backend's kernel (wasm: a multiply and an add, fused in the relaxed-SIMD build)
-  } else if (p.dtype === float32) {
-    const a = Math.fround(-lr);
-    for (let i = 0; i < n; i++) pd[po + i] = fmaf(gd[go + i], a, pd[po + i]);
-  } else {
-    const a = -lr;
-    for (let i = 0; i < n; i++) pd[po + i] = fma(gd[go + i], a, pd[po + i]);
+  const a = p.dtype === float32 ? Math.fround(-lr) : -lr;
+  // the active backend's kernel where it takes it (wasm: a multiply and an add, fused in the
+  // relaxed-SIMD build), else PyTorch's fused multiply-add, bit for bit
+  if (!BK.axpyInPlace(a, gd, go, pd, po, n)) {
+    if (p.dtype === float32) for (let i = 0; i < n; i++) pd[po + i] = fmaf(gd[go + i], a, pd[po + i]);
+    else for (let i = 0; i < n; i++) pd[po + i] = fma(gd[go + i], a, pd[po + i]);
   }
   p._version.value++;
   return true;
